@@ -70,6 +70,7 @@ class DIP(DefinedNamespace):
     addressee: URIRef
     documentType: URIRef
     mentions: URIRef
+    unlinkedName: URIRef
     archivalReference: URIRef
     heldBy: URIRef
     securityClassification: URIRef
@@ -82,6 +83,7 @@ class DIP(DefinedNamespace):
     # authority side
     heldPosition: URIRef
     country: URIRef
+    capital: URIRef
 
     # provenance (graph/meta)
     softwareVersion: URIRef
