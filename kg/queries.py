@@ -8,11 +8,8 @@ Each file starts with a header::
     # param: ?topic   IRI or name (optional)
 
 Values given with ``-p name=value`` are turned into RDF terms (an IRI, a
-date, or an entity found by its label) and bound with a ``VALUES`` block
-placed at the start of the outermost ``WHERE`` group.  The block is written
-by pyoxigraph's term serialiser, so a value can never change the query's
-structure (no string pasting), and the mechanism works on every SPARQL
-1.1 server, not only the embedded store.
+date, or an entity found by its label) and bound with :func:`kg.sparql.bind`,
+so a value can never change the query's structure (no string pasting).
 """
 
 from __future__ import annotations
@@ -27,11 +24,11 @@ import pyoxigraph as ox
 
 from kg.errors import UsageError
 from kg.resources import resource_dir
-from kg.store import KnowledgeGraph, Term
+from kg.sparql import Term, bind
+from kg.store import KnowledgeGraph
 
 _HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
 _PARAM = re.compile(r"^\?(\w+)\s+(.*)$")
-_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 
 _LABEL_LOOKUP = """
@@ -109,28 +106,6 @@ def get_canned(name: str) -> CannedQuery:
             hint="'kg queries' lists them: " + ", ".join(queries),
         )
     return queries[name]
-
-
-def bind(text: str, values: Mapping[str, Term]) -> str:
-    """Insert ``VALUES`` for the given terms at the start of the outer WHERE group.
-
-    >>> bind("SELECT ?x WHERE { ?x ?p ?o }", {"p": ox.NamedNode("http://e/p")})
-    'SELECT ?x WHERE { VALUES (?p) { (<http://e/p>) }  ?x ?p ?o }'
-    """
-    if not values:
-        return text
-    match = _WHERE.search(_blank_comments(text))
-    if match is None:
-        raise UsageError("parameters need a query with a WHERE clause")
-    names = " ".join(f"?{name}" for name in values)
-    row = " ".join(str(term) for term in values.values())
-    block = f" VALUES ({names}) {{ ({row}) }} "
-    return text[: match.end()] + block + text[match.end() :]
-
-
-def _blank_comments(text: str) -> str:
-    """Comments replaced by spaces (same length), so offsets still match the text."""
-    return re.sub(r"#[^\n]*", lambda m: " " * len(m.group(0)), text)
 
 
 def to_term(graph: KnowledgeGraph, parameter: Parameter, value: str) -> Term:

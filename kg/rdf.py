@@ -268,7 +268,11 @@ def source_graph_meta(iris: Iris, graph_iri: str, source: SourceInfo) -> list[Qu
 
 
 def _event_class(event_type: EventType) -> NamedNode:
-    if event_type in (EventType.CONVERSATION, EventType.TELEPHONE_CONVERSATION):
+    if event_type in (
+        EventType.CONVERSATION,
+        EventType.TELEPHONE_CONVERSATION,
+        EventType.MEETING,
+    ):
         return V.dip["Conversation"]
     if event_type in (EventType.VISIT, EventType.JOURNEY):
         return V.dip["Visit"]

@@ -19,7 +19,7 @@ GROUP BY ?class
 _SPAN = """
 PREFIX dip: <https://w3id.org/dipkg/ontology#>
 SELECT (MIN(?e) AS ?first) (MAX(?l) AS ?last) WHERE {
-  ?event dip:earliestDate ?e ; dip:latestDate ?l .
+  ?event dip:eventType ?type ; dip:earliestDate ?e ; dip:latestDate ?l .
 }
 """
 

@@ -9,7 +9,8 @@ when the build succeeded (DESIGN C: ``bulk_load`` is not atomic).
 
 Queries see the union of all named graphs as their default graph (DESIGN A2);
 ``GRAPH ?g`` still answers "according to which document?".  Parameters are
-bound with pyoxigraph ``substitutions``, never pasted into query text.
+bound with a ``VALUES`` block written by the term serialiser
+(:mod:`kg.sparql`), never pasted into query text.
 """
 
 from __future__ import annotations
@@ -26,8 +27,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from kg.errors import QueryError, StoreError, StoreLockedError
-
-Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+from kg.sparql import Term, bind
 
 
 @dataclass(frozen=True)
@@ -65,9 +65,12 @@ class KnowledgeGraph:
     the same over the SPARQL 1.1 protocols.
     """
 
-    def __init__(self, store: ox.Store, *, path: Path | None = None) -> None:
+    def __init__(
+        self, store: ox.Store, *, path: Path | None = None, read_only: bool = False
+    ) -> None:
         self._store = store
         self.path = path
+        self.read_only = read_only
 
     # --- opening -------------------------------------------------------------------------
     @classmethod
@@ -87,7 +90,7 @@ class KnowledgeGraph:
             store = ox.Store.read_only(str(location)) if read_only else ox.Store(str(location))
         except OSError as error:
             raise _translate_os_error(error, location) from error
-        return cls(store, path=location)
+        return cls(store, path=location, read_only=read_only)
 
     @classmethod
     def build(cls, path: str | os.PathLike[str], quads: Iterable[ox.Quad]) -> KnowledgeGraph:
@@ -113,8 +116,11 @@ class KnowledgeGraph:
         return cls.open(target)
 
     def close(self) -> None:
-        with contextlib.suppress(OSError):
-            self._store.flush()
+        """Flush and release the store (its lock goes with the last reference)."""
+        if not self.read_only:
+            with contextlib.suppress(OSError):
+                self._store.flush()
+        self._store = _CLOSED
 
     def __enter__(self) -> KnowledgeGraph:
         return self
@@ -167,14 +173,10 @@ class KnowledgeGraph:
         bindings: Mapping[str, Term] | None = None,
         union_default_graph: bool = True,
     ) -> QueryResult:
-        """Run a SPARQL query; ``bindings`` substitute variables (SEP-0007)."""
-        substitutions = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        """Run a SPARQL query; ``bindings`` are bound with ``VALUES`` (:func:`kg.sparql.bind`)."""
+        text = bind(sparql, bindings) if bindings else sparql
         try:
-            result: Any = self._store.query(
-                sparql,
-                use_default_graph_as_union=union_default_graph,
-                substitutions=substitutions or None,
-            )
+            result: Any = self._store.query(text, use_default_graph_as_union=union_default_graph)
             if isinstance(result, ox.QuerySolutions):
                 variables = [v.value for v in result.variables]
                 rows = [[solution[i] for i in range(len(variables))] for solution in result]
@@ -205,6 +207,14 @@ class KnowledgeGraph:
 
     def dump(self, output: IO[bytes], *, format: ox.RdfFormat = ox.RdfFormat.N_QUADS) -> None:
         self._store.dump(output, format=format)
+
+
+class _ClosedStore:
+    def __getattr__(self, name: str) -> Any:
+        raise StoreError("the store was closed")
+
+
+_CLOSED: Any = _ClosedStore()
 
 
 def _replace_update(updates: Sequence[GraphUpdate]) -> str:
