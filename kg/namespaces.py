@@ -63,6 +63,7 @@ class DIP(DefinedNamespace):
     confidence: URIRef
     subEventOf: URIRef
     mentionsEvent: URIRef
+    sameEventAs: URIRef
     documentedIn: URIRef
     documents: URIRef
 
