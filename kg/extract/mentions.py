@@ -1,0 +1,646 @@
+"""Persons, organizations and places named in running text (``dip:mentions``).
+
+Three passes over one tokenisation of the text, each claiming tokens the
+later passes skip:
+
+1. authority labels, alternative and hidden labels (demonyms, given-name
+   forms) through a token trie built once per :class:`~kg.authority.Authority`
+   -- longest match wins, so "Cuban" inside a longer label never counts twice;
+2. capitalised family names of authority persons ("the Kennedy government",
+   "Castro's"), widened to the given names or initials written before them;
+3. capitalised name patterns that match nothing -- after a title or office
+   ("Ambassador Olivares", "Minister of Foreign Affairs Raul Roa") or two to
+   three capitalised words inside a sentence -- reported as ``unlinked`` for
+   the review queue.
+
+Everything goes through a :class:`~kg.extract.names.NameResolver`, so an
+ambiguous or unknown name never becomes a guessed entity.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal, NamedTuple
+
+from kg.authority import PARTICLES, Authority, Entity, word_set
+from kg.extract.names import (
+    COMMON_CAPS,
+    DOTTED_TITLES,
+    FUNCTION_WORDS,
+    INSTITUTION_WORDS,
+    MONTHS_AND_DAYS,
+    TITLE_WORDS,
+    NameResolver,
+    Resolution,
+    is_initial,
+    is_title,
+    name_bounds,
+    word_key,
+)
+from kg.ids import fold
+
+MentionKind = Literal["person", "organization", "place"]
+MentionStatus = Literal["resolved", "ambiguous", "unlinked"]
+_KIND_ORDER: tuple[MentionKind, ...] = ("person", "organization", "place")
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9.&]{0,7}")
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n")
+_POSSESSIVE_ENDINGS = frozenset(("'s", "’s", "'S", "’S"))
+_LETTER = re.compile(r"[^\W_]")
+_NON_SPACE = re.compile(r"\S")
+_JOINABLE_GAP = frozenset(" \t\n.-'’")
+_NOT_NAME = COMMON_CAPS | MONTHS_AND_DAYS | INSTITUTION_WORDS
+_GOVERNMENT_AFTER = re.compile(r"\s+(?:government|administration|regime|cabinet)\b", re.I)
+_HEAD_OF_GOVERNMENT = "President Prime Minister Premier Chancellor Chairman King"
+_REGION_WORDS = word_set(
+    "north south east west central latin middle far near northern southern eastern western"
+)
+_ABSENT_AFTER = re.compile(
+    r"(?:,?\s*who\s+)?\b(?:(?:was|were|is|are|had\s+been)\s+(?:not\s+present|absent"
+    r"|not\s+in\s+attendance|not\s+at\s+the\s+\w+|unable\s+to\s+(?:attend|come|participate"
+    r"|take\s+part|be\s+present))|(?:did|could|would|does|do)\s*(?:not|n['’]t)\s+(?:attend"
+    r"|participate|take\s+part|come|be\s+present)|(?<=\w)['’]s?\s+absence)\b",
+    re.IGNORECASE,
+)
+_ABSENT_BEFORE = re.compile(
+    r"\b(?:in\s+(?:the\s+)?absence\s+of|without\s+the\s+participation\s+of)\s+", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in the text; ``slug`` is minted unless ``status`` is resolved."""
+
+    kind: MentionKind
+    slug: str
+    surface: str
+    start: int
+    end: int
+    sentence: str
+    status: MentionStatus
+    candidates: tuple[str, ...] = ()
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    key: str
+    base_end: int  # without a possessive "'s"
+    base_key: str
+    dotted: bool  # followed by "."
+    cap: bool
+    initial: bool  # "A." or "Yu."
+    title: bool  # "Comrade", "Cde.", "Ambassador"
+
+    @property
+    def word(self) -> str:
+        """The token as a name word: initials and dotted titles keep their dot."""
+        if self.dotted and (self.initial or self.title):
+            return self.text + "."
+        return self.text[: self.base_end - self.start]
+
+
+@dataclass(frozen=True)
+class _Hit:
+    entity: Entity
+    hidden: bool
+    acronym: bool
+    capital: bool
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    hits: list[_Hit] = field(default_factory=list)
+
+
+def _fold_word(word: str) -> str:
+    return word.lower().replace("'", "") if word.isascii() else fold(word)
+
+
+def _token_pattern(lower_words: Iterable[str]) -> re.Pattern[str]:
+    """Capitalised words plus the few lower-case words names and labels contain.
+
+    Ordinary lower-case words are not tokens at all: they can neither start a
+    name nor join one (the gap test of :func:`_gap` sees their letters),
+    so skipping them halves the work per page.
+    """
+    alternation = _trie_regex(set(lower_words))
+    return re.compile(rf"(?<![^\W_])(?:(?![a-z\d])[^\W_]+(?:['’][^\W_]+)*|{alternation}(?![^\W_]))")
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """One regex for many literal words, factored by prefix: Python's regex
+    engine tries a flat alternation branch by branch at every position.
+
+    >>> _trie_regex(["of", "on", "o"])
+    'o(?:f|n)?'
+    """
+    trie: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        if "" in node:
+            return f"(?:{'|'.join(branches)})?"
+        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+    return build(trie)
+
+
+_ALWAYS_LOWER = FUNCTION_WORDS | PARTICLES | {"and", "nor", "or"}
+_DEFAULT_TOKENS = _token_pattern(_ALWAYS_LOWER)
+
+
+def tokenize(text: str, pattern: re.Pattern[str] = _DEFAULT_TOKENS) -> list[_Token]:
+    """Capitalised words (and function words) with offsets, folded keys and
+    possessives split off.
+
+    >>> [t.base_key for t in tokenize("Castro’s talk with the Ambassador, A.I. Alekseyev")]
+    ['castro', 'the', 'ambassador', 'a', 'i', 'alekseyev']
+    """
+    tokens: list[_Token] = []
+    append, new, titles = tokens.append, tuple.__new__, TITLE_WORDS  # hot loop: locals
+    for match in pattern.finditer(text):
+        word = match.group()
+        start, end = match.span()
+        key = base_key = word.lower().replace("'", "") if word.isascii() else fold(word)
+        base_end = end
+        if word[-2:] in _POSSESSIVE_ENDINGS and len(word) > 2:
+            base_end, base_key = end - 2, _fold_word(word[:-2])
+        dotted = text[end : end + 1] == "."
+        cap = word[0].isupper()
+        initial = cap and dotted and len(word) <= 2 and is_initial(word + ".")
+        title = base_key in titles or (dotted and base_key in DOTTED_TITLES)
+        append(
+            new(_Token, (start, end, word, key, base_end, base_key, dotted, cap, initial, title))
+        )
+    return tokens
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """Built once per authority (see :meth:`Authority.memo`)."""
+
+    root: _Node
+    tokens: re.Pattern[str]
+
+
+def _matcher(authority: Authority) -> _Matcher:
+    return authority.memo("kg.extract.mentions", lambda: _build_matcher(authority))
+
+
+def _build_matcher(authority: Authority) -> _Matcher:
+    root, lower = _Node(), set(_ALWAYS_LOWER)
+    for entity in authority:
+        labelled = [(text, False) for text in entity.labels]
+        for text, hidden in [*labelled, *((text, True) for text in entity.hidden_labels)]:
+            words = _TOKEN.findall(text)
+            lower.update(w for w in words if w[0].islower())
+            keys = [_fold_word(w) for w in words]
+            if not keys:
+                continue
+            node = root
+            for key in keys:
+                node = node.children.setdefault(key, _Node())
+            stripped = text.strip()
+            acronym = bool(_ACRONYM.fullmatch(stripped)) and sum(c.isalpha() for c in stripped) <= 6
+            node.hits.append(_Hit(entity, hidden, acronym, stripped[:1].isupper()))
+    return _Matcher(root, _token_pattern(lower))
+
+
+def _gap(text: str, left: _Token, right: _Token) -> int:
+    """How two neighbouring tokens join: 0 not at all (punctuation, other
+    words between), 1 on one line, 2 across one line break."""
+    gap = text[left.end : right.start]
+    if gap == " ":
+        return 1
+    if (
+        len(gap) > 4
+        or not set(gap) <= _JOINABLE_GAP
+        or ("." in gap and not left.initial | left.title)
+    ):
+        return 0
+    return (1, 2, 0, 0, 0)[gap.count("\n")]
+
+
+class _Scan:
+    """State of one :func:`find_mentions` call."""
+
+    def __init__(self, text: str, resolver: NameResolver) -> None:
+        self.text, self.resolver = text, resolver
+        self.matcher = _matcher(resolver.authority)
+        self.tokens = tokenize(text, self.matcher.tokens)
+        self._sentence_text: dict[int, str] = {}
+        self.owner: list[Mention | None] = [None] * len(self.tokens)
+        self.starts = [t.start for t in self.tokens]
+        self.sentences = _sentence_spans(text)
+        self.sentence_starts = [s for s, _ in self.sentences]
+        self.mentions: list[Mention] = []
+        self.gaps = [_gap(text, a, b) for a, b in zip(self.tokens, self.tokens[1:], strict=False)]
+        self.static_name = [
+            t.initial
+            or t.text in PARTICLES
+            or (t.cap and t.text[0].isalpha() and not t.title and t.base_key not in _NOT_NAME)
+            for t in self.tokens
+        ]
+
+    def joined(self, i: int, *, lines: bool = True) -> bool:
+        """Whether tokens ``i`` and ``i + 1`` can belong to one name or label.
+
+        ``lines=False`` refuses line breaks too: lists of participants put
+        one name per line.
+        """
+        return 0 <= i < len(self.gaps) and 0 < self.gaps[i] <= (2 if lines else 1)
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        index = max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
+        return self.sentences[index]
+
+    def sentence_text(self, offset: int) -> str:
+        start, end = self.sentence_of(offset)
+        if start not in self._sentence_text:
+            self._sentence_text[start] = " ".join(self.text[start:end].split())
+        return self._sentence_text[start]
+
+    def add(
+        self, kind: MentionKind, first: int, last: int, res: Resolution, *, claim: bool = True
+    ) -> None:
+        start, end = self.tokens[first].start, self.tokens[last].base_end
+        status: MentionStatus = "unlinked" if res.status == "new" else res.status
+        mention = Mention(
+            kind=res.entity.kind if res.entity else kind,
+            slug=res.slug,
+            surface=self.text[start:end],
+            start=start,
+            end=end,
+            sentence=self.sentence_text(start),
+            status=status,
+            candidates=tuple(c.slug for c in res.candidates),
+        )
+        self.mentions.append(mention)
+        for i in range(first if claim else last + 1, last + 1):
+            self.owner[i] = mention
+
+    def free(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and self.owner[i] is None
+
+    def span(self, first: int, last: int) -> str:
+        return self.text[self.tokens[first].start : self.tokens[last].base_end]
+
+    def name_like(self, i: int) -> bool:
+        return 0 <= i < len(self.tokens) and self.owner[i] is None and self.static_name[i]
+
+    def run_like(self, i: int) -> bool:
+        """Name-like, or an institution word: "Lao Patriotic Front" is one run
+        (and then no name), not the name "Lao Patriotic"."""
+        if self.name_like(i):
+            return True
+        token = self.tokens[i] if self.free(i) else None
+        return token is not None and token.cap and token.base_key in INSTITUTION_WORDS
+
+    def title_before(self, first: int) -> tuple[int, str] | None:
+        """The title or office written right before token ``first``, if any."""
+        found, j = None, first - 1
+        while j >= 0 and first - j <= 12 and self.joined(j):
+            token, owner = self.tokens[j], self.owner[j]
+            if owner is not None and owner.kind == "person":
+                break
+            if token.title:
+                found = j
+            elif not (
+                owner is not None
+                or token.cap
+                or token.base_key in FUNCTION_WORDS
+                or token.base_key in INSTITUTION_WORDS
+            ):
+                break
+            j -= 1
+        if found is None:
+            return None
+        return found, self.text[self.tokens[found].start : self.tokens[first].start].strip()
+
+    def capitals_near(self, first: int, last: int) -> bool:
+        """Whether a word in capitals stands right before or after tokens first..last."""
+        for left, right in ((first - 1, first), (last, last + 1)):
+            if left < 0 or right >= len(self.tokens):
+                continue
+            word = self.tokens[left if left < first else right].text
+            joined = self.joined(left, lines=False)
+            if joined and len(word) > 1 and word.isupper():
+                return True
+        return False
+
+    def at_sentence_start(self, i: int) -> bool:
+        start = self.sentence_of(self.tokens[i].start)[0]
+        return _LETTER.search(self.text, start, self.tokens[i].start) is None
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentence boundaries that survive initials ("A. I. Alekseyev") and titles."""
+    spans, start = [], 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group().startswith("."):
+            before = re.search(r"(\w+)$", text[max(0, match.start() - 12) : match.start()])
+            word = before.group(1) if before else ""
+            following = _NON_SPACE.search(text, match.end())
+            lower_next = following is not None and following.group().islower()
+            if is_initial(word + ".") or is_title(word + ".") or lower_next:
+                continue
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for s, e in spans:
+        first = _NON_SPACE.search(text, s, e)
+        if first is not None:
+            trimmed.append((first.start(), s + len(text[s:e].rstrip())))
+    return trimmed or [(0, len(text))]
+
+
+def _label_pass(scan: _Scan, root: _Node) -> None:
+    tokens, i = scan.tokens, 0
+    found: list[tuple[int, int, list[_Hit]]] = []
+    while i < len(tokens):
+        node, best, j = root, None, i
+        while j < len(tokens) and (j == i or scan.joined(j - 1)):
+            token = tokens[j]
+            if token.base_end != token.end:
+                child = node.children.get(token.base_key)
+                hits = _valid(scan, i, j, token.base_end, child)
+                best = (j, hits) if hits else best
+            child = node.children.get(token.key)
+            if child is None:
+                break
+            node = child
+            hits = _valid(scan, i, j, token.end, node)
+            best = (j, hits) if hits else best
+            j += 1
+        if best is None or _regional(scan, i, best[1]):
+            i += 1
+            continue
+        found.append((i, best[0], best[1]))
+        i = best[0] + 1
+    # Exact labels first (they feed the resolver's memory), hidden labels after.
+    found.sort(key=lambda f: all(h.hidden for h in f[2]))
+    for first, last, hits in found:
+        _add_label_mention(scan, first, last, hits)
+
+
+def _regional(scan: _Scan, first: int, hits: list[_Hit]) -> bool:
+    """A demonym after a compass word names a region, not the country:
+    "North American", "Central American" are not the United States."""
+    before = scan.tokens[first - 1] if first > 0 and scan.joined(first - 1, lines=False) else None
+    return (
+        before is not None
+        and before.cap
+        and before.base_key in _REGION_WORDS
+        and all(h.hidden and h.entity.kind == "place" for h in hits)
+    )
+
+
+def _valid(scan: _Scan, first: int, last: int, end: int, node: _Node | None) -> list[_Hit]:
+    """Hits whose case fits: acronyms in capitals (and not inside a line of
+    capitals, where "NAM IL" is a name), other labels capitalised."""
+    if node is None or not node.hits:
+        return []
+    surface = scan.text[scan.tokens[first].start : end]
+    hits = [h for h in node.hits if not h.capital or surface[0].isupper()]
+    if any(h.acronym for h in hits):
+        shouted = not surface.isupper() or scan.capitals_near(first, last)
+        hits = [h for h in hits if not (h.acronym and shouted)]
+    return hits
+
+
+def _add_label_mention(scan: _Scan, first: int, last: int, hits: list[_Hit]) -> None:
+    labelled = [h for h in hits if not h.hidden]
+    hidden = not labelled
+    if hidden and any(h.entity.kind == "person" for h in hits) and _inside_name(scan, first, last):
+        return  # "Raúl" in "Raúl Roa": a given name, left to the later passes
+    chosen = labelled or hits
+    kind = next(k for k in _KIND_ORDER if any(h.entity.kind == k for h in chosen))
+    entities = list(dict.fromkeys(h.entity for h in chosen if h.entity.kind == kind))
+    surface = scan.span(first, last)
+    title = scan.title_before(first) if kind == "person" else None
+    role = title[1] if title else None
+    scan.add(
+        kind, first, last, scan.resolver.choose(entities, surface=surface, role=role, hidden=hidden)
+    )
+
+
+def _inside_name(scan: _Scan, first: int, last: int) -> bool:
+    tokens = scan.tokens
+    before = first > 0 and scan.joined(first - 1)
+    after = last + 1 < len(tokens) and scan.joined(last)
+    return (before and scan.name_like(first - 1)) or (after and scan.name_like(last + 1))
+
+
+def _family_span(scan: _Scan, t: int) -> tuple[int, int]:
+    """Given names or initials before a family name, further surnames after it."""
+    tokens, left, right = scan.tokens, t, t
+    while left > t - 3 and scan.name_like(left - 1):
+        if not scan.joined(left - 1, lines=False):
+            break
+        left -= 1
+    while left < t and tokens[left].text in PARTICLES:
+        left += 1
+    while right < t + 2 and tokens[right].base_end == tokens[right].end:
+        after = right + 1
+        if not scan.name_like(after) or tokens[after].initial:
+            break
+        if not scan.joined(right, lines=False):
+            break
+        right = after
+    return left, right
+
+
+def _family_pass(scan: _Scan) -> None:
+    tokens, authority = scan.tokens, scan.resolver.authority
+    found = [
+        t
+        for t, token in enumerate(tokens)
+        if scan.name_like(t)
+        and token.text not in PARTICLES
+        and token.base_key not in INSTITUTION_WORDS
+        and len(token.base_key) > 1
+        and authority.by_family_name(token.base_key)
+    ]
+    _heads_of_government(scan)
+    # Names with given names or initials first: they tell the resolver who a
+    # bare surname later refers to.
+    found.sort(key=lambda t: _family_span(scan, t) == (t, t))
+    for t in found:
+        if not scan.free(t):
+            continue
+        left, right = _family_span(scan, t)
+        title = scan.title_before(left)
+        role = title[1] if title else None
+        if left < t or right > t:
+            # The whole name first; "R. Castro" when "R. Castro Ruz" is unknown;
+            # else the whole name stays one (new or ambiguous) person.
+            res = scan.resolver.person(scan.span(left, right), role=role)
+            if res.status != "resolved" and left < t < right:
+                shorter = scan.resolver.person(scan.span(left, t), role=role)
+                res, right = (shorter, t) if shorter.status == "resolved" else (res, right)
+        elif role is None and _common_word(scan, t):
+            continue
+        else:
+            if role is None and _GOVERNMENT_AFTER.match(scan.text, tokens[t].end):
+                role = _HEAD_OF_GOVERNMENT  # "the Kennedy government": its head, then
+            res = scan.resolver.person(scan.span(t, t), role=role)
+        scan.add("person", left, right, res)
+
+
+def _heads_of_government(scan: _Scan) -> None:
+    """ "The Kennedy government" may be an organization label; it names the
+    head of that government too (an extra, overlapping person mention)."""
+    for t, token in enumerate(scan.tokens):
+        owner = scan.owner[t]
+        if owner is None or owner.kind != "organization" or not token.cap:
+            continue
+        governs = _GOVERNMENT_AFTER.match(scan.text, token.end) and len(token.base_key) > 1
+        if governs and scan.resolver.authority.by_family_name(token.base_key):
+            res = scan.resolver.person(scan.span(t, t), role=_HEAD_OF_GOVERNMENT)
+            if res.status == "resolved":
+                scan.add("person", t, t, res, claim=False)
+
+
+def _common_word(scan: _Scan, t: int) -> bool:
+    """A bare surname opening a sentence that the text also writes in lower
+    case ("Young people ..." beside "young") is an ordinary word -- unless
+    the document already named such a person."""
+    word = scan.tokens[t].text[: scan.tokens[t].base_end - scan.tokens[t].start]
+    if not scan.at_sentence_start(t) or word.isupper():
+        return False
+    seen = scan.resolver.seen_persons()
+    if any(p in seen for p in scan.resolver.authority.by_family_name(scan.tokens[t].base_key)):
+        return False
+    lower = re.compile(rf"(?<![^\W_]){re.escape(word.lower())}(?![^\W_])")
+    return lower.search(scan.text) is not None
+
+
+def _runs(scan: _Scan) -> list[tuple[int, int]]:
+    runs, i, n = [], 0, len(scan.tokens)
+    while i < n:
+        if not scan.run_like(i) or scan.tokens[i].text in PARTICLES:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and scan.run_like(j + 1) and scan.joined(j, lines=False):
+            if scan.tokens[j].base_end != scan.tokens[j].end:
+                break  # a possessive ends the name
+            j += 1
+        while j > i and scan.tokens[j].text in PARTICLES:
+            j -= 1
+        runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _unlinked_pass(scan: _Scan) -> None:
+    for run_first, run_last in _runs(scan):
+        first, last = run_first, run_last
+        words = [scan.tokens[k].word for k in range(first, last + 1)]
+        title = scan.title_before(first)
+        role = title[1] if title else None
+        if role is not None:
+            combined = [*role.split(), *words]
+            start, end = name_bounds(combined)
+            offset = len(combined) - len(words)
+            start = max(start, offset)
+            first, last = run_first + start - offset, run_first + end - offset - 1
+            name = combined[start:end]
+            if not name or any(word_key(w) in INSTITUTION_WORDS for w in name):
+                continue
+            if word_key(combined[start - 1]) in FUNCTION_WORDS:
+                continue  # "Premier of the DPRK": the object of the title, not a name
+        elif not _looks_like_name(words) or scan.at_sentence_start(first):
+            continue
+        scan.add("person", first, last, scan.resolver.person(scan.span(first, last), role=role))
+
+
+def _looks_like_name(words: Sequence[str]) -> bool:
+    if any(word_key(w) in INSTITUTION_WORDS for w in words):
+        return False
+    initials = sum(w.endswith(".") and is_initial(w) for w in words)
+    names = [w for w in words if not is_initial(w) and w not in PARTICLES]
+    if initials == 0 and all(w.isupper() for w in names):
+        return False  # a heading in capitals
+    return 2 <= len(names) <= 3 or (initials >= 1 and 1 <= len(names) <= 2)
+
+
+def find_mentions(text: str, resolver: NameResolver) -> list[Mention]:
+    """Persons, organizations and places named in ``text``, in text order.
+
+    Mentions do not overlap, except that an organization label such as "the
+    Kennedy government" is followed by a mention of its head ("Kennedy").
+
+    Resolve the document's author and interlocutors with ``resolver`` first:
+    bare surnames then refer to them.  Unknown persons come back with status
+    ``unlinked`` and a minted slug; several candidates give ``ambiguous``.
+    """
+    scan = _Scan(text, resolver)
+    _label_pass(scan, scan.matcher.root)
+    _family_pass(scan)
+    _unlinked_pass(scan)
+    return sorted(scan.mentions, key=lambda m: (m.start, -m.end))
+
+
+def absent_persons(text: str, resolver: NameResolver) -> set[str]:
+    """Slugs of persons the text says were absent ("X was not present",
+    "in the absence of X", "X did not attend"), to keep out of participants."""
+    scan = _Scan(text, resolver)
+    groups: list[list[int]] = []
+    for match in _ABSENT_AFTER.finditer(text):
+        groups.extend(_names_near(scan, bisect.bisect_left(scan.starts, match.start()) - 1, -1))
+    for match in _ABSENT_BEFORE.finditer(text):
+        groups.extend(_names_near(scan, bisect.bisect_left(scan.starts, match.end()), 1))
+    slugs = set()
+    for group in groups:
+        res = resolver.person(scan.span(min(group), max(group)))
+        if res.status != "ambiguous":
+            slugs.add(res.slug)
+    return slugs
+
+
+def _names_near(scan: _Scan, i: int, step: int) -> list[list[int]]:
+    """Name groups walking from token ``i`` in direction ``step`` ("X, Y and Z")."""
+    groups: list[list[int]] = [[]]
+    while 0 <= i < len(scan.tokens):
+        token = scan.tokens[i]
+        if token.base_key in {"and", "nor", "or"}:
+            groups.append([])
+        elif (token.cap or token.text in PARTICLES) and token.base_key not in COMMON_CAPS:
+            groups[-1].append(i)
+        else:
+            break
+        neighbour = i + step
+        if not 0 <= neighbour < len(scan.tokens):
+            break
+        left, right = sorted((i, neighbour))
+        gap = scan.text[scan.tokens[left].end : scan.tokens[right].start]
+        if "," in gap.strip(" ") and gap.strip(" ,") == "":
+            groups.append([])
+        elif not scan.joined(left):
+            break
+        i = neighbour
+    return [
+        g
+        for g in groups
+        if any(
+            scan.tokens[k].cap
+            and not scan.tokens[k].title
+            and scan.tokens[k].base_key not in COMMON_CAPS
+            for k in g
+        )
+    ]
