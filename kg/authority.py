@@ -134,6 +134,7 @@ class Entity:
     contained_in: str | None = None
     place_type: str | None = None
     positions: tuple[Position, ...] = field(default=())
+    capital: str | None = None
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -356,6 +357,7 @@ def _read_entity(
     # Several containing places (region, present-day state): prefer the dip:country one.
     containers = _slugs(graph, subject, SCHEMA.containedInPlace, base)
     contained_in = next((c for c in containers if c in countries), None)
+    capitals = _slugs(graph, subject, DIP.capital, base)
     return Entity(
         kind=kind,
         slug=slug,
@@ -368,6 +370,7 @@ def _read_entity(
         contained_in=contained_in or (containers[0] if containers else None),
         place_type=place_type_text,
         positions=tuple(sorted((p for p in positions if p is not None), key=_position_order)),
+        capital=capitals[0] if capitals else None,
     )
 
 

@@ -210,7 +210,11 @@ class KnowledgeGraph:
 
 
 class _ClosedStore:
+    """Stands in for a released store, so use after close() fails with a clear message."""
+
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
         raise StoreError("the store was closed")
 
 

@@ -53,10 +53,8 @@ def posting_country(person: Entity, date: dt.date | None, resolver: NameResolver
 
 
 def capital_of(country: Entity, authority: Authority) -> Entity | None:
-    for place in authority.places():
-        if place.country == country.slug and place.place_type == "capital":
-            return place
-    return None
+    """The seat of government the authority gives the country (``dip:capital``)."""
+    return authority.get("place", country.capital) if country.capital else None
 
 
 def posting_city(
