@@ -32,9 +32,10 @@ from kg.formats import detect_format, is_authority_file
 from kg.ids import Iris
 from kg.model import Document, SourceInfo
 from kg.namespaces import DEFAULT_BASE_IRI
-from kg.rdf import DocumentRdf, concept_scheme_quads, source_graph_meta
+from kg.rdf import DocumentRdf, V, concept_scheme_quads, source_graph_meta
 from kg.report import IngestReport, Problem
 from kg.resources import resource_dir, resource_file
+from kg.results import plain
 from kg.sources import decode, is_documentation
 from kg.store import GraphUpdate, KnowledgeGraph
 
@@ -271,16 +272,17 @@ def _current_state(graph: KnowledgeGraph) -> dict[str, tuple[str, set[str]]]:
     for g, source, checksum in graph.select(_STATE_QUERY).rows:
         if g is None or source is None or checksum is None:
             continue
-        key = str(source.value)
+        key = plain(source)
         previous = state.get(key)
         graphs = previous[1] if previous else set()
-        graphs.add(str(g.value))
-        state[key] = (str(checksum.value), graphs)
+        graphs.add(plain(g))
+        state[key] = (plain(checksum), graphs)
     return state
 
 
 def _changed(update: GraphUpdate, state: dict[str, tuple[str, set[str]]]) -> bool:
-    checksums = {str(q.object.value) for q in update.meta if q.predicate.value.endswith("Checksum")}
+    checksum_node = V.dip["sourceChecksum"]
+    checksums = {plain(q.object) for q in update.meta if q.predicate == checksum_node}
     for checksum, graphs in state.values():
         if update.graph in graphs and checksum in checksums:
             return False

@@ -74,6 +74,7 @@ class Event:
     sub_event_of: str | None = None
     mentions_events: list[str] = field(default_factory=list)
     description: str | None = None
+    same_as: list[str] = field(default_factory=list)
 
     @property
     def participants(self) -> list[AgentRef]:

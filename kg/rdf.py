@@ -244,6 +244,8 @@ class DocumentRdf:
             out.add(e, dip["subEventOf"], NamedNode(self.iris.event(event.sub_event_of)))
         for other in event.mentions_events:
             out.add(e, dip["mentionsEvent"], NamedNode(self.iris.event(other)))
+        for other in event.same_as:
+            out.add(e, dip["sameEventAs"], NamedNode(self.iris.event(other)))
         if event.description:
             out.add(e, V.abstract, en(event.description))
         out.add(e, dip["documentedIn"], d)

@@ -3,7 +3,8 @@
 A problem never stops an ingest: the document it concerns is skipped (an
 ``error``) or stored with the problem reported (a ``warning``), and every
 other document goes on.  ``kg ingest`` exits with code 3 when the report
-holds any problem (DESIGN A3).
+holds any error or warning (DESIGN A3); notices (names left unlinked because
+several authority entries fit) are shown with ``-v`` and do not change it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+#: ``error``: the document (or record) was skipped.  ``warning``: it was stored, but
+#: something in it is wrong or missing.  ``notice``: it was stored; a name could not
+#: be linked unambiguously (the review queue, ``kg entities --unlinked``, is for these).
+Severity = Literal["error", "warning", "notice"]
 
 
 @dataclass(frozen=True)
@@ -46,5 +50,14 @@ class IngestReport:
         return sorted({p.document for p in self.problems if p.severity == "error"})
 
     @property
+    def data_problems(self) -> list[Problem]:
+        """Errors and warnings: the problems that make ``kg ingest`` exit with 3."""
+        return [p for p in self.problems if p.severity != "notice"]
+
+    @property
+    def notices(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "notice"]
+
+    @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.data_problems

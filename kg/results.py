@@ -15,7 +15,8 @@ from enum import Enum
 
 import pyoxigraph as ox
 
-from kg.store import SelectResult, Term
+from kg.sparql import Term
+from kg.store import SelectResult
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"

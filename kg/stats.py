@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.results import plain
 from kg.store import KnowledgeGraph
 
 _COUNTS = """
@@ -52,7 +53,7 @@ class Stats:
 
 def compute_stats(graph: KnowledgeGraph) -> Stats:
     classes = {
-        str(row[0].value).rsplit("#", 1)[-1]: int(row[1].value)
+        plain(row[0]).rsplit("#", 1)[-1]: int(plain(row[1]))
         for row in graph.select(_COUNTS).rows
         if row[0] is not None and row[1] is not None
     }
@@ -70,7 +71,7 @@ def compute_stats(graph: KnowledgeGraph) -> Stats:
     span = graph.select(_SPAN).rows
     first, last = span[0] if span else [None, None]
     by_format = {
-        str(row[0].value): int(row[1].value)
+        plain(row[0]): int(plain(row[1]))
         for row in graph.select(_BY_FORMAT).rows
         if row[0] is not None and row[1] is not None
     }
@@ -79,6 +80,6 @@ def compute_stats(graph: KnowledgeGraph) -> Stats:
         named_graphs=len(graph.named_graphs()),
         classes={name: classes.get(name, 0) for name in order},
         graphs_by_format=by_format,
-        first_date=str(first.value) if first is not None else None,
-        last_date=str(last.value) if last is not None else None,
+        first_date=plain(first) or None,
+        last_date=plain(last) or None,
     )

@@ -14,12 +14,16 @@ EX = "http://example.org/"
 
 
 def quad(s: str, o: str, g: str) -> ox.Quad:
-    return ox.Quad(ox.NamedNode(EX + s), ox.NamedNode(EX + "p"), ox.Literal(o), ox.NamedNode(EX + g))
+    return ox.Quad(
+        ox.NamedNode(EX + s), ox.NamedNode(EX + "p"), ox.Literal(o), ox.NamedNode(EX + g)
+    )
 
 
 def meta(g: str, checksum: str) -> ox.Quad:
     return ox.Quad(
-        ox.NamedNode(EX + g), ox.NamedNode(EX + "checksum"), ox.Literal(checksum),
+        ox.NamedNode(EX + g),
+        ox.NamedNode(EX + "checksum"),
+        ox.Literal(checksum),
         ox.NamedNode(EX + "meta"),
     )
 
@@ -40,8 +44,9 @@ def test_replace_graphs_adds_then_replaces_content_and_meta() -> None:
 
 def test_replace_with_same_content_keeps_quad_count() -> None:
     graph = KnowledgeGraph.in_memory()
-    update = GraphUpdate(EX + "g", [quad("a", "x", "g"), quad("b", 'say "hi"\n', "g")],
-                         [meta("g", "1")])
+    update = GraphUpdate(
+        EX + "g", [quad("a", "x", "g"), quad("b", 'say "hi"\n', "g")], [meta("g", "1")]
+    )
     graph.replace_graphs([update])
     before = graph.count_quads()
     graph.replace_graphs([update])
@@ -90,9 +95,7 @@ def test_query_sees_union_and_binds_values() -> None:
         "SELECT ?s ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
     )
     assert len(result.rows) == 2
-    bound = graph.query(
-        "SELECT ?s ?o WHERE { ?s ?p ?o }", bindings={"o": ox.Literal("y")}
-    )
+    bound = graph.query("SELECT ?s ?o WHERE { ?s ?p ?o }", bindings={"o": ox.Literal("y")})
     assert isinstance(bound, SelectResult)
     assert [[t.value for t in row if t is not None] for row in bound.rows] == [[EX + "b", "y"]]
 

@@ -210,7 +210,7 @@ def test_ambiguous_visitor_is_reported_with_its_line(reference: ReferenceData) -
     [part] = doc.events[0].participations
     assert part.agent.known is False  # two Khrushchevs, nothing to tell them apart
     assert [(p.code, p.line, p.severity) for p in extraction.problems] == [
-        ("ambiguous-name", 3, "warning")  # the line of <visitor>
+        ("ambiguous-name", 3, "notice")  # the line of <visitor>
     ]
 
 

@@ -62,7 +62,7 @@ class DocumentBuilder:
                     "ambiguous-name",
                     self.path,
                     f"{name!r} could be any of: {options}; left unlinked",
-                    severity="warning",
+                    severity="notice",
                 )
             )
         entity = resolution.entity if resolution.status == "resolved" else None

@@ -25,7 +25,7 @@ from kg.extract.names import PersonName, clean_person_name, given_compatible, is
 from kg.extract.reference import ReferenceData
 from kg.ids import fold, short_hash
 from kg.model import AgentRef, Document, Participation, PlaceRef
-from kg.report import Problem
+from kg.report import Problem, Severity
 from kg.sources.frus import (
     Entry,
     FrusDocument,
@@ -315,9 +315,11 @@ class _DocumentExtractor:
         self._agents: dict[str, tuple[AgentRef, str | None]] = {}
         self._reported: set[str] = set()
 
-    def _warn(self, code: str, message: str, line: int | None) -> None:
+    def _warn(
+        self, code: str, message: str, line: int | None, severity: Severity = "warning"
+    ) -> None:
         text = f"{self.raw.doc_id or 'document'}: {message}"
-        self.problems.append(Problem(code, self.path, text, line, "warning"))
+        self.problems.append(Problem(code, self.path, text, line, severity))
 
     def run(self) -> Document:
         raw = self.raw
@@ -515,10 +517,13 @@ class _DocumentExtractor:
         if when is None:
             self._warn("no-date", "no date, so the conversation it records is not stored", line)
         elif len({(p.agent.kind, p.agent.slug) for p in parts}) < 2:
+            # Without a participants list the source itself does not say who took
+            # part: that is a gap of the record, not a data problem (a notice).
             self._warn(
                 "too-few-participants",
                 "fewer than two participants found; stored the document without the event",
                 line,
+                severity="warning" if self.raw.participants else "notice",
             )
         else:
             doc.events.append(self.builder.conversation_event(kind, when, parts))

@@ -395,7 +395,7 @@ def _visitors(
                 "ambiguous-name",
                 f"visit {record.id}: {person.name!r} could be any of: {options}; left unlinked",
                 line,
-                "warning",
+                "notice",
             )
         parts.append(Participation(linked.agent, Role.VISITOR, person.title))
     return builder.unique_participations(parts)

@@ -77,9 +77,8 @@ class _WilsonExtractor:
             when = search_date(r.title, reference=reference)
         doc_type = _document_type(r)
         title = r.title or "Untitled record"
-        record_id = r.record_id or short_hash(
-            SOURCE, title, (created or when).edtf if (created or when) else ""
-        )
+        dated = created or when
+        record_id = r.record_id or short_hash(SOURCE, title, dated.edtf if dated else "")
         self.builder.set_context(date=when.earliest if when else reference)
         doc = Document(
             source=SOURCE,

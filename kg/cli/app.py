@@ -1,0 +1,74 @@
+"""The ``kg`` group: global options and the one error handler."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import click
+
+from kg import __version__
+from kg.errors import ExitCode, KgError
+
+DEFAULT_STORE = ".kg"
+log = logging.getLogger("kg")
+
+
+@dataclass
+class CliState:
+    """Global options, passed to every command through the click context."""
+
+    store: str
+    verbosity: int
+    traceback: bool
+
+
+class KgGroup(click.Group):
+    """Renders :class:`KgError` as ``Error:``/``Hint:`` with its exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KgError as error:
+            state = ctx.find_object(CliState)
+            if state is not None and state.traceback:
+                log.exception("traceback")
+            click.echo(f"Error: {error.message}", err=True)
+            click.echo(f"Hint: {error.hint}", err=True)
+            ctx.exit(int(error.exit_code))
+        except KeyboardInterrupt:
+            click.echo("Interrupted; every batch written so far is complete.", err=True)
+            ctx.exit(int(ExitCode.INTERRUPTED))
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--store",
+    metavar="PATH|URL",
+    envvar="KG_STORE",
+    default=DEFAULT_STORE,
+    show_default=True,
+    help="The store: a directory (embedded store) or an http(s) SPARQL endpoint. Env KG_STORE.",
+)
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (repeatable).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+@click.option("--traceback", is_flag=True, help="Show the Python traceback of a failure.")
+@click.version_option(__version__, "--version", prog_name="kg")
+@click.pass_context
+def cli(ctx: click.Context, store: str, verbose: int, quiet: bool, traceback: bool) -> None:
+    """kg: a knowledge graph of diplomatic conversations from archival records.
+
+    Ingest records (Wilson Center Digital Archive pages …), then query,
+    validate and describe the graph.  Data goes to stdout, messages to stderr.
+    Exit codes: 0 ok, 1 failure, 2 usage, 3 data problems, 130 interrupted.
+    """
+    level = (
+        logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    )
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s")
+    log.setLevel(level)
+    ctx.obj = CliState(
+        store=os.path.expanduser(store), verbosity=-1 if quiet else verbose, traceback=traceback
+    )

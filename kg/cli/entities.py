@@ -1,0 +1,116 @@
+"""``kg entities``: one entity's record, or the review queue of unlinked names."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from kg.cli.app import CliState
+from kg.entities import EntityInfo, UnlinkedName, describe_entity, find_entity, turtle_stubs
+from kg.entities import unlinked_names as review_queue
+from kg.errors import UsageError
+from kg.model import to_jsonable
+
+pass_state = click.make_pass_decorator(CliState)
+
+
+@click.command("entities")
+@click.argument("name", required=False)
+@click.option(
+    "--unlinked",
+    is_flag=True,
+    help="List the names found in documents that match no authority entry.",
+)
+@click.option("--limit", type=click.IntRange(min=1), help="Show at most this many names.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "turtle"]),
+    default="table",
+    show_default=True,
+    help="turtle (with --unlinked): authority stubs to complete and add under data/authorities/.",
+)
+@pass_state
+def entities_command(
+    state: CliState, name: str | None, unlinked: bool, limit: int | None, fmt: str
+) -> None:
+    """Show one person, organization or place (NAME or IRI), or the --unlinked review queue.
+
+    An entity shows its labels, positions, links, the events it took part in
+    (in date order) and the documents that mention it.  The review queue
+    lists unlinked names most frequent first with the number of documents
+    naming each and an example sentence; add the real ones to a Turtle file
+    under data/authorities/ (--format turtle writes stubs) and run
+    'kg ingest' again.
+    """
+    from kg.cli.commands import open_store
+
+    if unlinked == (name is not None):
+        raise UsageError(
+            "give either a NAME (or IRI) or --unlinked",
+            hint='kg entities "Fidel Castro"   or   kg entities --unlinked',
+        )
+    if fmt == "turtle" and not unlinked:
+        raise UsageError("--format turtle goes with --unlinked")
+    with open_store(state) as graph:
+        if unlinked:
+            queue = review_queue(graph, limit=limit)
+        else:
+            info = describe_entity(graph, find_entity(graph, name or ""))
+    if unlinked:
+        _render_queue(queue, fmt)
+        return
+    if fmt == "json":
+        click.echo(json.dumps(to_jsonable(info), ensure_ascii=False, indent=2))
+    else:
+        _render_entity(info)
+
+
+def _render_queue(queue: list[UnlinkedName], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(to_jsonable(queue), ensure_ascii=False, indent=2))
+        return
+    if fmt == "turtle":
+        click.echo(turtle_stubs(queue), nl=False)
+        return
+    if not queue:
+        click.echo("No unlinked names: every name found is in the authority data.", err=True)
+        return
+    width = max(len(u.name) for u in queue)
+    click.echo(f"{'count':>5}  {'name'.ljust(width)}  example")
+    for u in queue:
+        where = u.example_document.rsplit("/", 1)[-1]
+        example = f"(title) {u.example}" if u.example_is_title else u.example
+        click.echo(f"{u.count:>5}  {u.name.ljust(width)}  {example} [{where}]")
+    click.echo(
+        f"{len(queue)} unlinked names. Add the real ones to a Turtle file under "
+        "data/authorities/ ('--format turtle' writes stubs) and run 'kg ingest' again.",
+        err=True,
+    )
+
+
+def _render_entity(info: EntityInfo) -> None:
+    echo = click.echo
+    echo(info.label)
+    echo(f"  iri        {info.iri}")
+    echo(f"  kind       {info.kind}")
+    if info.alt_labels:
+        echo(f"  labels     {'; '.join(info.alt_labels)}")
+    if info.family_name or info.given_name:
+        echo(f"  name       {info.given_name or '-'} / {info.family_name or '-'} (given / family)")
+    for n, comment in enumerate(info.comments):
+        echo(f"  {'note' if n == 0 else '':<9}  {comment}")
+    echo(f"positions ({len(info.positions)})")
+    for p in info.positions:
+        echo(f"  {p.earliest or '?':<10} – {p.latest or '?':<10}  {p.label}")
+    echo(f"links ({len(info.links)})")
+    for prop, target in info.links:
+        echo(f"  {prop:<15}  {target}")
+    echo(f"events ({len(info.events)})")
+    for e in info.events:
+        when = e.earliest if e.earliest == e.latest else f"{e.earliest}/{e.latest}"
+        echo(f"  {when}  {e.role or '-'}  {e.label}  <{e.iri}>")
+    echo(f"mentioned in ({len(info.mentioned_in)})")
+    for d in info.mentioned_in:
+        echo(f"  {d.created or '?':<10}  {d.title or '-'}  <{d.iri}>")

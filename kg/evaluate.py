@@ -1,0 +1,563 @@
+"""Scoring kg's extraction against hand annotations (``kg eval GOLD.jsonl DIR``).
+
+Extraction rules are tuned on a handful of pages; a gold set read by a
+historian tells whether they generalise.  Each gold line annotates one file
+of ``DIR``; the file goes through exactly what ``kg ingest`` runs
+(:meth:`kg.ingest.Ingestor.extract_file`) without storing anything, and its
+first document is compared field by field:
+
+* sets (participants, author, mentioned persons, places, organizations, and
+  the secondary translator, obtained-by and topic fields) give precision,
+  recall and F1, micro-averaged over the documents;
+* single values (document date, event date, document type, classification,
+  archive citation, and the secondary original language and title) give an
+  accuracy.
+
+Gold names are resolved the way kg resolves names (a
+:class:`~kg.extract.names.NameResolver` over the same authority, with the
+document's date as context), so "Raúl Roa" in the gold and "Foreign Minister
+Roa" in the record meet at ``person/roa-garcia-raul``.  A bare surname on
+either side matches a full name with that surname.  A value may also be
+written as ``person/slug``, ``place/slug`` or ``organization/slug``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.authority import Authority, family_keys, label_key
+from kg.concepts import Classification
+from kg.errors import SourceError
+from kg.extract.dates import DateError, parse_date
+from kg.extract.names import NameResolver, clean_person_name
+from kg.ids import fold, slugify
+from kg.ingest import Ingestor, InputFile
+from kg.model import AgentRef, Document, PlaceRef
+from kg.namespaces import DEFAULT_BASE_IRI
+from kg.report import Problem
+
+#: The keys a gold line may have (DESIGN of the issue "Scorer").
+GOLD_KEYS = (
+    "file",
+    "title",
+    "doc_type",
+    "document_date",
+    "event_date",
+    "participants",
+    "author",
+    "mentioned_persons",
+    "places",
+    "organizations",
+    "archive_citation",
+    "classification",
+    "original_language",
+    "translator",
+    "obtained_by",
+    "topics",
+)
+#: Set-valued fields: (gold key, kind of value), the headline ones first.
+SET_FIELDS: tuple[tuple[str, str], ...] = (
+    ("participants", "person"),
+    ("author", "person"),
+    ("mentioned_persons", "person"),
+    ("places", "place"),
+    ("organizations", "organization"),
+    ("translator", "person"),
+    ("obtained_by", "person"),
+    ("topics", "topic"),
+)
+EXACT_FIELDS = (
+    "document_date",
+    "event_date",
+    "doc_type",
+    "classification",
+    "archive_citation",
+    "original_language",
+    "title",
+)
+#: Fields the issue sets targets for; the others are reported as secondary.
+HEADLINE = frozenset(
+    (
+        "participants",
+        "author",
+        "mentioned_persons",
+        "places",
+        "organizations",
+        "document_date",
+        "event_date",
+        "doc_type",
+        "classification",
+        "archive_citation",
+    )
+)
+_EDTF = re.compile(r"^[\dX?~%/.\-]+$")
+_KINDS = ("person", "place", "organization", "topic")
+
+
+@dataclass(frozen=True)
+class GoldDocument:
+    """One line of the gold file: the annotated file and its values as written."""
+
+    line: int
+    file: str
+    values: Mapping[str, Any]
+
+
+@dataclass
+class SetScore:
+    """True positives, false positives and false negatives of one set field."""
+
+    field: str
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    documents: int = 0
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        """Harmonic mean of precision and recall; 2tp / (2tp + fp + fn).
+
+        >>> SetScore("places", tp=3, fp=1, fn=2).f1
+        0.6666666666666666
+        """
+        total = 2 * self.tp + self.fp + self.fn
+        return 2 * self.tp / total if total else None
+
+
+@dataclass
+class ExactScore:
+    """How many documents got one single-valued field right."""
+
+    field: str
+    correct: int = 0
+    total: int = 0
+
+    @property
+    def accuracy(self) -> float | None:
+        return self.correct / self.total if self.total else None
+
+
+@dataclass(frozen=True)
+class Difference:
+    """What one document got wrong in one field (for ``--verbose``)."""
+
+    file: str
+    field: str
+    missing: tuple[str, ...] = ()
+    extra: tuple[str, ...] = ()
+    expected: str | None = None
+    got: str | None = None
+
+
+@dataclass
+class Evaluation:
+    """Scores of one gold set, the per-document differences and the problems met."""
+
+    documents: int = 0
+    set_scores: list[SetScore] = field(default_factory=list)
+    exact_scores: list[ExactScore] = field(default_factory=list)
+    differences: list[Difference] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def score(self, name: str) -> float | None:
+        """F1 of a set field or accuracy of a single-valued one."""
+        for s in self.set_scores:
+            if s.field == name:
+                return s.f1
+        for e in self.exact_scores:
+            if e.field == name:
+                return e.accuracy
+        raise KeyError(name)
+
+
+def read_gold(path: Path) -> list[GoldDocument]:
+    """Read a JSON Lines gold file; blank lines and ``//`` comment lines are skipped.
+
+    Raises :class:`~kg.errors.SourceError` naming the line of a malformed entry.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise SourceError(f"cannot read the gold file {path}: {error}") from error
+    gold: list[GoldDocument] = []
+    hint = 'Each line is one JSON object with at least a "file" key (see tests/gold/README.md).'
+    for number, text in enumerate(lines, start=1):
+        if not text.strip() or text.lstrip().startswith("//"):
+            continue
+        try:
+            values = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise SourceError(f"{path}:{number}: not JSON: {error.msg}", hint=hint) from error
+        if not isinstance(values, dict) or not isinstance(values.get("file"), str):
+            raise SourceError(f'{path}:{number}: no "file" key', hint=hint)
+        unknown = sorted(set(values) - set(GOLD_KEYS))
+        if unknown:
+            raise SourceError(f"{path}:{number}: unknown keys {', '.join(unknown)}", hint=hint)
+        gold.append(GoldDocument(number, values["file"], values))
+    return gold
+
+
+# --- items compared in set fields ---------------------------------------------------------------
+@dataclass(frozen=True)
+class Item:
+    """One value of a set field: its slug, how to show it, and the surnames it answers to."""
+
+    slug: str
+    label: str
+    surnames: frozenset[str] = frozenset()
+    surname_only: bool = False
+
+
+def match_items(
+    gold: Sequence[Item], predicted: Sequence[Item]
+) -> tuple[int, list[Item], list[Item]]:
+    """One-to-one matching: equal slugs first, then bare surnames against full names.
+
+    Returns (matches, gold items missed, predicted items extra).
+
+    >>> castro = Item("castro-ruz-fidel", "Fidel Castro", frozenset({"castro"}))
+    >>> bare = Item("castro", "Castro", frozenset({"castro"}), surname_only=True)
+    >>> match_items([bare], [castro])[0]
+    1
+    """
+    missing = list(gold)
+    extra = list(predicted)
+    matched = 0
+    for g in list(missing):
+        found = next((p for p in extra if p.slug == g.slug), None)
+        if found is not None:
+            missing.remove(g)
+            extra.remove(found)
+            matched += 1
+    for g in list(missing):
+        found = next(
+            (
+                p
+                for p in extra
+                if (g.surname_only and g.surnames & p.surnames)
+                or (p.surname_only and p.surnames & g.surnames)
+            ),
+            None,
+        )
+        if found is not None:
+            missing.remove(g)
+            extra.remove(found)
+            matched += 1
+    return matched, missing, extra
+
+
+class _Resolver:
+    """Turns gold text and extracted references into comparable :class:`Item` values."""
+
+    def __init__(self, authority: Authority, date: dt.date | None) -> None:
+        self.authority = authority
+        self.names = NameResolver(authority, date=date)
+
+    def person_item(self, slug: str, label: str, *, known: bool) -> Item:
+        entity = self.authority.get("person", slug) if known else None
+        if entity is not None:
+            return Item(slug, entity.label, frozenset(family_keys(entity)))
+        parsed = clean_person_name(label)
+        surnames = frozenset(k for k in (label_key(parsed.family),) if k)
+        return Item(slug, label, surnames, surname_only=bool(parsed.family) and not parsed.given)
+
+    def gold(self, kind: str, text: str) -> Item:
+        explicit = _explicit(text)
+        if explicit is not None:
+            return self._explicit(kind, *explicit)
+        if kind == "person":
+            res = self.names.person(text)
+            return self.person_item(res.slug, text, known=res.status == "resolved")
+        if kind == "topic":
+            return Item(slugify(text), text)
+        res = self.names.place(text) if kind == "place" else self.names.organization(text)
+        slug = res.entity.slug if res.status == "resolved" and res.entity else slugify(text)
+        return Item(slug, text)
+
+    def _explicit(self, kind: str, given_kind: str, slug: str) -> Item:
+        entity = self.authority.get(given_kind, slug)
+        if kind == "person":
+            return self.person_item(slug, entity.label if entity else slug, known=bool(entity))
+        return Item(slug, entity.label if entity else slug)
+
+    def unlinked(self, name: str) -> Item:
+        """A name kg found in the text but linked to nothing: the slug kg would mint."""
+        return self.person_item(self.names.person(name).slug, name, known=False)
+
+
+def _explicit(text: str) -> tuple[str, str] | None:
+    kind, sep, slug = text.partition("/")
+    if sep and kind in _KINDS and slug and re.fullmatch(r"[a-z0-9-]+", slug):
+        return kind, slug
+    return None
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    return [str(v) for v in value if str(v).strip()]
+
+
+def predicted_sets(doc: Document | None, resolver: _Resolver) -> dict[str, list[Item]]:
+    """What kg asserts for each set field of one extracted document.
+
+    Mentioned persons are the persons kg links in the text plus the names it
+    found but could not link (``dip:unlinkedName``: the mention finder only
+    reports person-shaped names there) and the addressees, minus the
+    participants and the author.
+    """
+    if doc is None:
+        return {name: [] for name, _ in SET_FIELDS}
+
+    def person(ref: AgentRef) -> Item:
+        return resolver.person_item(ref.slug, ref.label, known=ref.known)
+
+    participants = _unique(
+        person(p.agent) for e in doc.events for p in e.participations if p.agent.kind == "person"
+    )
+    author = [person(doc.creator)] if doc.creator and doc.creator.kind == "person" else []
+    taken = {i.slug for i in (*participants, *author)}
+    mentioned = [
+        *(person(m) for m in doc.mentions if isinstance(m, AgentRef) and m.kind == "person"),
+        *(person(a) for a in doc.addressees if a.kind == "person"),
+        *(resolver.unlinked(name) for name in doc.unlinked_names),
+    ]
+    places = [Item(e.place.slug, e.place.label) for e in doc.events if e.place is not None]
+    places += [Item(m.slug, m.label) for m in doc.mentions if isinstance(m, PlaceRef)]
+    organizations = [
+        Item(m.slug, m.label)
+        for m in (*doc.mentions, *doc.addressees)
+        if isinstance(m, AgentRef) and m.kind == "organization"
+    ]
+    topics = [Item(t.slug, t.slug) for e in doc.events[:1] for t in e.topics]
+    return {
+        "participants": participants,
+        "author": author,
+        "mentioned_persons": _unique(i for i in mentioned if i.slug not in taken),
+        "places": _unique(places),
+        "organizations": _unique(organizations),
+        "translator": _unique(person(t) for t in doc.translators),
+        "obtained_by": _unique(person(o) for o in doc.obtained_by),
+        "topics": _unique(topics),
+    }
+
+
+def _unique(items: Iterable[Item]) -> list[Item]:
+    return list({i.slug: i for i in items}.values())
+
+
+# --- single values ----------------------------------------------------------------------------
+def normalise(name: str, value: Any) -> str | None:
+    """The comparable form of a single value (gold or predicted).
+
+    >>> normalise("classification", "TOP SECRET")
+    'top-secret'
+    >>> normalise("event_date", "19 May 1961")
+    '1961-05-19'
+    >>> normalise("archive_citation", "AVP RF,  f. 0104, op. 19.")
+    'AVP RF, f. 0104, op. 19'
+    """
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    if not text:
+        return None
+    if name in ("document_date", "event_date"):
+        if _EDTF.fullmatch(text):
+            return text
+        try:
+            return parse_date(text).edtf
+        except DateError:
+            return text
+    if name == "classification":
+        level = Classification.from_text(text)
+        return level.value if level else slugify(text)
+    if name == "doc_type":
+        return slugify(text)
+    if name == "original_language":
+        return fold(text)
+    if name == "title":
+        return text.strip("\"'“”‘’ ")
+    return text.rstrip(" .;,")
+
+
+def predicted_values(doc: Document | None) -> dict[str, str | None]:
+    if doc is None:
+        return dict.fromkeys(EXACT_FIELDS)
+    raw: dict[str, Any] = {
+        "document_date": doc.created.edtf if doc.created else None,
+        "event_date": doc.events[0].date.edtf if doc.events else None,
+        "doc_type": doc.document_type.value,
+        "classification": doc.classification.value if doc.classification else None,
+        "archive_citation": doc.archival_reference,
+        "original_language": doc.original_language,
+        "title": doc.title,
+    }
+    return {name: normalise(name, value) for name, value in raw.items()}
+
+
+def _gold_date(values: Mapping[str, Any]) -> dt.date | None:
+    """The document's date as context for resolving its names (the conversation's first)."""
+    for key in ("event_date", "document_date"):
+        text = values.get(key)
+        if not text:
+            continue
+        match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(text))
+        if match:
+            return dt.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
+        try:
+            return parse_date(str(text)).earliest
+        except DateError:
+            continue
+    return None
+
+
+# --- the run ----------------------------------------------------------------------------------
+def evaluate(
+    gold_path: Path,
+    directory: Path,
+    *,
+    base_iri: str = DEFAULT_BASE_IRI,
+    ingestor: Ingestor | None = None,
+) -> Evaluation:
+    """Extract every file the gold names from ``directory`` and score it.
+
+    A file that is missing or yields no document is scored as if kg had
+    found nothing, and reported as a problem.  Raises
+    :class:`~kg.errors.SourceError` for an unreadable or malformed gold file.
+    """
+    gold = read_gold(gold_path)
+    ingestor = ingestor or Ingestor(base_iri=base_iri)
+    authority = ingestor.reference.authority
+    result = Evaluation(
+        set_scores=[SetScore(name) for name, _ in SET_FIELDS],
+        exact_scores=[ExactScore(name) for name in EXACT_FIELDS],
+    )
+    for entry in gold:
+        doc = _extract(ingestor, directory, entry, result.problems)
+        result.documents += 1
+        resolver = _Resolver(authority, _gold_date(entry.values))
+        _score_sets(entry, doc, resolver, result)
+        _score_values(entry, doc, result)
+    return result
+
+
+def _extract(
+    ingestor: Ingestor, directory: Path, entry: GoldDocument, problems: list[Problem]
+) -> Document | None:
+    path = directory / entry.file
+    if not path.is_file():
+        problems.append(Problem("missing-file", entry.file, f"no such file in {directory}"))
+        return None
+    before = len(ingestor.report.problems)
+    documents, _info = ingestor.extract_file(InputFile(path, entry.file))
+    problems.extend(ingestor.report.problems[before:])
+    if not documents:
+        problems.append(Problem("no-document", entry.file, "kg read no document from the file"))
+        return None
+    return documents[0]
+
+
+def _score_sets(
+    entry: GoldDocument, doc: Document | None, resolver: _Resolver, result: Evaluation
+) -> None:
+    # Persons first in the order kg resolves them, so later bare surnames have context.
+    gold_items = {
+        name: [resolver.gold(kind, text) for text in _as_list(entry.values.get(name))]
+        for name, kind in SET_FIELDS
+        if name in entry.values
+    }
+    predicted = predicted_sets(doc, resolver)
+    for score in result.set_scores:
+        if score.field not in gold_items:
+            continue
+        gold = _unique(gold_items[score.field])
+        matched, missing, extra = match_items(gold, predicted[score.field])
+        score.documents += 1
+        score.tp += matched
+        score.fn += len(missing)
+        score.fp += len(extra)
+        if missing or extra:
+            result.differences.append(
+                Difference(
+                    entry.file,
+                    score.field,
+                    missing=tuple(i.label for i in missing),
+                    extra=tuple(f"{i.label} ({i.slug})" for i in extra),
+                )
+            )
+
+
+def _score_values(entry: GoldDocument, doc: Document | None, result: Evaluation) -> None:
+    got = predicted_values(doc)
+    for score in result.exact_scores:
+        if score.field not in entry.values:
+            continue
+        expected = normalise(score.field, entry.values[score.field])
+        score.total += 1
+        if expected == got[score.field]:
+            score.correct += 1
+        else:
+            result.differences.append(
+                Difference(entry.file, score.field, expected=expected, got=got[score.field])
+            )
+
+
+def to_json(evaluation: Evaluation) -> dict[str, Any]:
+    """The evaluation as plain JSON data (``kg eval --json``)."""
+    fields: list[dict[str, Any]] = []
+    for s in evaluation.set_scores:
+        fields.append(
+            {
+                "field": s.field,
+                "kind": "set",
+                "headline": s.field in HEADLINE,
+                "documents": s.documents,
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+                "precision": _round(s.precision),
+                "recall": _round(s.recall),
+                "f1": _round(s.f1),
+            }
+        )
+    for e in evaluation.exact_scores:
+        fields.append(
+            {
+                "field": e.field,
+                "kind": "accuracy",
+                "headline": e.field in HEADLINE,
+                "documents": e.total,
+                "correct": e.correct,
+                "accuracy": _round(e.accuracy),
+            }
+        )
+    differences = [
+        {k: v for k, v in vars(d).items() if v not in (None, ())} for d in evaluation.differences
+    ]
+    return {
+        "documents": evaluation.documents,
+        "fields": fields,
+        "differences": differences,
+        "problems": [str(p) for p in evaluation.problems],
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)

@@ -1,0 +1,379 @@
+"""Curated records -> :class:`kg.model.Document`, one document and one event per record.
+
+A curated record (:mod:`kg.sources.curated`, ``docs/curated-format.md``) is a scholar's
+statement, so it is taken as written, not guessed at: its topics replace automatic topic
+assignment (confidence 1.0), its date may carry an explicit EDTF form that then gives the
+bounds, and its ``same_as`` links say that another source's event is the same meeting
+(``dip:sameEventAs``; kg keeps both events).  Names and places are still resolved against
+the authority, so a curated event shares its people with every other source.  Everything
+that cannot be used is a problem with the file and line; an error skips only its record.
+
+Record ``id`` becomes ``document/curated-{id}``, ``event/curated-{id}`` and
+``graph/curated-{id}`` (DESIGN A1).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from kg.concepts import DatePrecision, DocumentType, EventType, Role
+from kg.extract.dates import DateError, DateSpan, parse_date
+from kg.extract.document import DocumentBuilder, Extraction
+from kg.extract.reference import ReferenceData
+from kg.extract.topics import Thesaurus
+from kg.ids import fold, slugify
+from kg.model import Document, Event, Participation, PlaceRef, TopicRef
+from kg.report import Problem, Severity
+from kg.sources.curated import (
+    CuratedRead,
+    CuratedRecord,
+    Text,
+    looks_like_curated_csv,
+    looks_like_curated_yaml,
+    read_curated_csv,
+    read_curated_yaml,
+)
+
+__all__ = [
+    "CSV_SUFFIXES",
+    "FORMAT_CSV",
+    "FORMAT_YAML",
+    "SOURCE",
+    "YAML_SUFFIXES",
+    "event_label",
+    "extract_curated_csv",
+    "extract_curated_yaml",
+    "looks_like_curated_csv",
+    "looks_like_curated_yaml",
+    "parse_edtf",
+]
+
+SOURCE = "curated"
+FORMAT_YAML = "curated-yaml"
+FORMAT_CSV = "curated-csv"
+YAML_SUFFIXES = (".yaml", ".yml")
+CSV_SUFFIXES = (".csv",)
+
+#: Event types published as dip:Conversation: the shapes want two participants for these.
+CONVERSATIONS = (EventType.CONVERSATION, EventType.MEETING, EventType.TELEPHONE_CONVERSATION)
+#: Roles left out of generated labels (unless too few others remain).
+_BYSTANDERS = (Role.INTERPRETER, Role.PRESENT)
+_EVENT_KEY = re.compile(r"^[A-Za-z0-9]+(?:[-_.~][A-Za-z0-9]+)*$")
+_EVENT_IRI = re.compile(r"^https?://\S+/event/(?P<key>[^/?#\s]+)$")
+_LANGUAGE_CODE = re.compile(r"^[a-z]{2,3}$")
+
+
+def extract_curated_yaml(path: str, text: str, reference: ReferenceData) -> Extraction:
+    """Read a YAML file of curated records; problems are returned, never raised."""
+    return _Curator(path, reference).run(read_curated_yaml(path, text))
+
+
+def extract_curated_csv(path: str, text: str, reference: ReferenceData) -> Extraction:
+    """Read a CSV file of curated records; problems are returned, never raised."""
+    return _Curator(path, reference).run(read_curated_csv(path, text))
+
+
+# --- EDTF -----------------------------------------------------------------------------------
+_EDTF_DATE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?P<q>[?~%])?$")
+_SEASON_START = {21: 3, 22: 6, 23: 9, 24: 12}
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    next_month = dt.date(year + month // 12, month % 12 + 1, 1)
+    return next_month - dt.timedelta(days=1)
+
+
+def _edtf_bounds(part: str, whole: str) -> tuple[dt.date, dt.date, DatePrecision, bool]:
+    """Bounds, precision and "qualified?" of one EDTF date (no interval)."""
+    match = _EDTF_DATE.match(part)
+    if match is None:
+        ends = " (kg needs both ends of an interval)" if part in ("", "..") else ""
+        raise DateError(f"{whole!r} is not an EDTF date kg reads{ends}")
+    year, qualified = int(match["y"]), match["q"] is not None
+    month = int(match["m"]) if match["m"] else None
+    day = int(match["d"]) if match["d"] else None
+    try:
+        if month is None:
+            widen = 1 if match["q"] in ("~", "%") else 0  # "c. 1961" is 1960-1962 (DESIGN A2)
+            first, last = dt.date(year - widen, 1, 1), dt.date(year + widen, 12, 31)
+            precision = DatePrecision.YEAR
+        elif month in _SEASON_START and day is None:
+            start = _SEASON_START[month]
+            first = dt.date(year, start, 1)
+            last = _month_end(year + (start == 12), (start + 2 - 1) % 12 + 1)
+            precision = DatePrecision.SEASON
+        elif day is None:
+            first, last = dt.date(year, month, 1), _month_end(year, month)
+            precision = DatePrecision.MONTH
+        else:
+            first = last = dt.date(year, month, day)
+            precision = DatePrecision.DAY
+    except ValueError as error:
+        raise DateError(f"{whole!r} is not a real date: {error}") from None
+    return first, last, DatePrecision.APPROXIMATE if qualified else precision, qualified
+
+
+def parse_edtf(value: str, text: str | None = None) -> DateSpan:
+    """Read the EDTF forms kg writes: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, seasons
+    ``YYYY-21``..``24``, the qualifiers ``?`` ``~`` ``%`` and intervals ``a/b``.
+
+    ``text`` is the wording to keep (defaults to the EDTF itself).  A qualified year
+    (``1961~``) spans a year either side, as "c. 1961" does; other qualifiers keep the
+    bounds and make the precision approximate.  Raises :class:`DateError`.
+
+    >>> span = parse_edtf("1961-06-03/1961-06-04", "3–4 June 1961")
+    >>> span.text, span.earliest, span.latest, span.precision.value
+    ('3–4 June 1961', datetime.date(1961, 6, 3), datetime.date(1961, 6, 4), 'range')
+    >>> parse_edtf("1962-24").latest, parse_edtf("1961~").earliest
+    (datetime.date(1963, 2, 28), datetime.date(1960, 1, 1))
+    >>> parse_edtf("1961-05-21?/1961-06-10?").precision.value
+    'approximate'
+    >>> parse_edtf("1961-02-30")
+    Traceback (most recent call last):
+    kg.extract.dates.DateError: '1961-02-30' is not a real date: day is out of range for month
+    """
+    edtf = value.strip()
+    parts = edtf.split("/")
+    if len(parts) == 1:
+        first, last, precision, _ = _edtf_bounds(edtf, edtf)
+    elif len(parts) == 2:
+        first, _, _, q1 = _edtf_bounds(parts[0], edtf)
+        _, last, _, q2 = _edtf_bounds(parts[1], edtf)
+        precision = DatePrecision.APPROXIMATE if q1 or q2 else DatePrecision.RANGE
+    else:
+        raise DateError(f"{edtf!r} is not an EDTF date kg reads")
+    if first > last:
+        raise DateError(f"{edtf!r} ends ({last}) before it begins ({first})")
+    return DateSpan(text or edtf, edtf, first, last, precision)
+
+
+# --- labels ---------------------------------------------------------------------------------
+def event_label(event_type: EventType, names: Sequence[str], when: str) -> str:
+    """A readable event label from its type, the main participants and the date as written.
+
+    >>> event_label(EventType.MEETING, ["John F. Kennedy", "Nikita Khrushchev"], "3–4 June 1961")
+    'Meeting between John F. Kennedy and Nikita Khrushchev, 3–4 June 1961'
+    >>> event_label(EventType.VISIT, ["Anastas Mikoyan"], "November 1962")
+    'Visit of Anastas Mikoyan, November 1962'
+    >>> event_label(EventType.CONVERSATION, ["A", "B", "C", "D", "E"], "1961")
+    'Conversation between A, B, C and 2 others, 1961'
+    """
+    noun = event_type.label.capitalize()
+    if not names:
+        return f"{noun}, {when}"
+    shown = list(names[:3]) if len(names) > 4 else list(names)
+    rest = len(names) - len(shown)
+    if rest:
+        shown.append(f"{rest} other{'s' if rest > 1 else ''}")
+    joined = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    link = "with"
+    if event_type in CONVERSATIONS and len(names) > 1:
+        link = "between"
+    elif event_type in (EventType.VISIT, EventType.JOURNEY):
+        link = "of"
+    return f"{noun} {link} {joined}, {when}"
+
+
+def _topic_index(thesaurus: Thesaurus) -> dict[str, str]:
+    """Folded slug, label or unambiguous keyword phrase -> topic slug."""
+    phrases: dict[str, set[str]] = {}
+    for concept in thesaurus.concepts.values():
+        for phrase in concept.phrases:
+            phrases.setdefault(fold(phrase), set()).add(concept.slug)
+    index = {key: next(iter(slugs)) for key, slugs in phrases.items() if len(slugs) == 1}
+    for concept in thesaurus.concepts.values():
+        index[fold(concept.label)] = concept.slug
+        index[concept.slug] = concept.slug
+    return index
+
+
+# --- records -> documents -------------------------------------------------------------------
+class _Curator:
+    """Turns the well-formed records of one file into documents (one builder per record)."""
+
+    def __init__(self, path: str, reference: ReferenceData) -> None:
+        self.path = path
+        self.reference = reference
+        self.authority = reference.authority
+        self.problems: list[Problem] = []
+        self.errors = 0
+        self.ids: set[str] = set()
+        self._topics: dict[str, str] | None = None
+
+    def run(self, read: CuratedRead) -> Extraction:
+        self.ids = {record.id for record in read.records}
+        documents = [doc for record in read.records if (doc := self.document(record))]
+        problems = sorted([*read.problems, *self.problems], key=lambda p: p.line or 0)
+        return Extraction(documents, problems)
+
+    def problem(self, code: str, message: str, line: int, severity: Severity = "error") -> None:
+        self.problems.append(Problem(code, self.path, message, line, severity))
+        self.errors += severity == "error"
+
+    def document(self, record: CuratedRecord) -> Document | None:
+        before = self.errors
+        meta = record.document
+        created = self.date(meta.date, "document date") if meta and meta.date else None
+        when = self.when(record, created.earliest if created else None)
+        topics = self.topics(record)
+        same_as = self.same_as(record)
+        if when is None or self.errors > before:
+            return None
+        builder = DocumentBuilder(self.path, self.reference)
+        builder.set_context(date=when.earliest)
+        parts = builder.unique_participations(
+            [
+                self.participation(builder, p.name, p.role, p.position, p.line)
+                for p in record.participants
+            ]
+        )
+        agents = {(p.agent.kind, p.agent.slug) for p in parts}
+        if record.event_type in CONVERSATIONS and len(agents) < 2:
+            self.problem(
+                "too-few-participants",
+                f"a {record.event_type.label} needs two or more participants "
+                f"({len(agents)} given); give them or choose another type",
+                record.line_of("participants"),
+            )
+            return None
+        main = [p.agent.label for p in parts if p.role not in _BYSTANDERS]
+        label = event_label(
+            record.event_type, main if len(main) > 1 else [p.agent.label for p in parts], when.text
+        )
+        notes = record.notes.value if record.notes else None
+        event = Event(record.event_type, label, when, participations=parts, description=notes)
+        event.place = self.place(builder, record.place) if record.place else None
+        event.topics = topics or []
+        event.same_as = same_as
+        citation = record.citation.value if record.citation else None
+        language = meta.language.value if meta and meta.language else None
+        code = language if language and _LANGUAGE_CODE.match(language) else None
+        doc = Document(
+            source=SOURCE,
+            record_id=record.id,
+            title=record.title.value if record.title else label,
+            document_type=(meta.document_type if meta else None) or DocumentType.CURATED_RECORD,
+            created=created,
+            classification=meta.classification if meta else None,
+            archival_reference=citation,
+            held_by=builder.archive(citation),
+            language=code,
+            original_language=None if code else language,
+            url=record.url.value if record.url else None,
+            events=[event],
+        )
+        if meta and meta.author:
+            author = meta.author
+            doc.creator = self.participation(builder, author.value, None, None, author.line).agent
+        if topics is None:
+            builder.add_topics(doc, record.title.value if record.title else None, notes)
+        self.locate(builder, record.line)
+        return doc
+
+    def participation(
+        self,
+        builder: DocumentBuilder,
+        name: str,
+        role: Role | None,
+        position: str | None,
+        line: int,
+    ) -> Participation:
+        """Resolve a name in the record's context; the builder's problems get ``line``."""
+        part = builder.participation(name, role or Role.PARTICIPANT, position)
+        self.locate(builder, line)
+        return part
+
+    def locate(self, builder: DocumentBuilder, line: int) -> None:
+        for problem in builder.problems:
+            self.problems.append(replace(problem, line=problem.line or line))
+        builder.problems.clear()
+
+    def date(self, text: Text, what: str, reference: dt.date | None = None) -> DateSpan | None:
+        try:
+            return parse_date(text.value, reference=reference)
+        except DateError as error:
+            self.problem("bad-date", f"cannot read the {what} {text.value!r}: {error}", text.line)
+            return None
+
+    def when(self, record: CuratedRecord, reference: dt.date | None) -> DateSpan | None:
+        """The event's date: the wording, with bounds from ``edtf`` when it is given."""
+        if record.edtf is None:
+            return self.date(record.date, "date (give an edtf if kg cannot read it)", reference)
+        try:
+            span = parse_edtf(record.edtf.value, record.date.value)
+        except DateError as error:
+            self.problem("bad-edtf", f"cannot read the edtf: {error}", record.edtf.line)
+            return None
+        try:
+            read = parse_date(record.date.value, reference=reference)
+        except DateError:
+            return span  # the wording is for people; the edtf says when
+        if read.latest < span.earliest or span.latest < read.earliest:
+            self.problem(
+                "date-mismatch",
+                f"the date {record.date.value!r} reads as {read.edtf} but the edtf is "
+                f"{span.edtf}; the edtf is used",
+                record.edtf.line,
+                "warning",
+            )
+        return span
+
+    def topics(self, record: CuratedRecord) -> list[TopicRef] | None:
+        if record.topics is None:
+            return None
+        if self._topics is None:
+            self._topics = _topic_index(self.reference.thesaurus)
+        found: dict[str, TopicRef] = {}
+        for text in record.topics:
+            slug = self._topics.get(fold(text.value)) or self._topics.get(slugify(text.value))
+            if slug is None:
+                self.problem(
+                    "unknown-topic",
+                    f"{text.value!r} is neither a topic slug nor a topic label of the thesaurus",
+                    text.line,
+                )
+            else:
+                found.setdefault(slug, TopicRef(slug, 1.0))
+        return list(found.values())
+
+    def same_as(self, record: CuratedRecord) -> list[str]:
+        keys: list[str] = []
+        own = f"{SOURCE}-{record.id}"
+        for text in record.same_as:
+            iri = _EVENT_IRI.match(text.value)
+            key = iri["key"] if iri else text.value
+            if not _EVENT_KEY.match(key):
+                reason = "is neither an event key (source-recordId) nor an event IRI"
+            elif key == own:
+                reason = "is this record's own event"
+            elif key in self.ids:
+                reason = f"is a record id: the event of that record is {SOURCE}-{key}"
+            else:
+                if key not in keys:
+                    keys.append(key)
+                continue
+            self.problem("bad-same-as", f"same_as {text.value!r} {reason}", text.line)
+        return keys
+
+    def place(self, builder: DocumentBuilder, text: Text) -> PlaceRef:
+        """The stated place, or its most specific part the authority knows ("Hollybush, …")."""
+        entity = self.authority.get("place", text.value)
+        parts = [p.strip() for p in text.value.split(",")] if "," in text.value else []
+        for part in [text.value, *parts]:
+            if entity is not None:
+                break
+            found = builder.resolver.place(part)
+            entity = found.entity if found.status == "resolved" else None
+        if entity is not None:
+            return PlaceRef(entity.slug, entity.label, known=True)
+        ref = PlaceRef(slugify(text.value), text.value, known=False)
+        self.problem(
+            "unresolved-place",
+            f"place {text.value!r} is not in the authority; stored as place/{ref.slug}",
+            text.line,
+            "warning",
+        )
+        return ref
