@@ -26,4 +26,5 @@ pytest:
 	$(PYTHON) -m pytest -q
 
 benchmark:
-	$(PYTHON) tests/benchmarks/bench_ingest.py
+	PYTHONPATH=. $(PYTHON) tests/benchmarks/bench_ingest.py
+	PYTHONPATH=. $(PYTHON) tests/benchmarks/bench_hsg.py

@@ -34,8 +34,9 @@ XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
 _LABEL_LOOKUP = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 SELECT DISTINCT ?entity WHERE {
-  ?entity rdfs:label|skos:prefLabel|skos:altLabel ?label .
+  ?entity rdfs:label|skos:prefLabel|skos:altLabel|skos:hiddenLabel|foaf:familyName ?label .
   FILTER (LCASE(STR(?label)) = LCASE(STR(?name)))
 }
 """

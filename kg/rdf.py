@@ -154,7 +154,7 @@ class DocumentRdf:
         self._document(out, doc, d)
         for event in doc.events:
             self._event(out, doc, event, d)
-        return out.quads
+        return list(dict.fromkeys(out.quads))  # an agent named twice is typed once
 
     def _document(self, out: QuadBuilder, doc: Document, d: NamedNode) -> None:
         dip = V.dip

@@ -10,9 +10,15 @@ from kg.store import KnowledgeGraph
 _COUNTS = """
 PREFIX dip: <https://w3id.org/dipkg/ontology#>
 SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
-  VALUES ?class { dip:Document dip:Translation dip:Event dip:Conversation dip:Visit
-                  dip:Person dip:Organization dip:Place dip:SourceGraph }
-  ?s a ?class .
+  {
+    VALUES ?class { dip:Document dip:Translation dip:Conversation dip:Visit
+                    dip:Person dip:Organization dip:Place dip:SourceGraph }
+    ?s a ?class .
+  } UNION {
+    # every event, whatever its class: events carry dip:eventType
+    ?s dip:eventType ?type .
+    BIND (dip:Event AS ?class)
+  }
 }
 GROUP BY ?class
 """

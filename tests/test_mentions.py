@@ -155,12 +155,20 @@ def test_the_x_government_is_its_head() -> None:
         ]
     )
     text = "Kennedy said nothing. The Kennedy government hesitated. Kennedy agreed."
-    names = NameResolver(kennedys, date=dt.date(1961, 5, 19))
-    assert [(m.slug, m.status) for m in find_mentions(text, names)] == [
-        ("kennedy", "ambiguous"),  # a bare surname: John or Robert?
-        ("kennedy-john-f", "resolved"),  # the head of the government at that date
+    undated = NameResolver(kennedys)
+    assert [(m.slug, m.status) for m in find_mentions(text, undated)] == [
+        ("kennedy", "ambiguous"),  # a bare surname and no date: John or Robert?
+        ("kennedy-john-f", "resolved"),  # "the Kennedy government": its head
         ("kennedy-john-f", "resolved"),  # the document has named him by now
     ]
+    dated = NameResolver(kennedys, date=dt.date(1961, 5, 19))
+    assert [(m.slug, m.status) for m in find_mentions(text, dated)] == [
+        ("kennedy-john-f", "resolved"),  # in 1961 the bare surname is the President
+        ("kennedy-john-f", "resolved"),
+        ("kennedy-john-f", "resolved"),
+    ]
+    later = NameResolver(kennedys, date=dt.date(1964, 6, 1))  # only Robert still in office
+    assert find_mentions("Kennedy said nothing.", later)[0].slug == "kennedy-robert-f"
 
 
 def test_government_label_also_names_its_head() -> None:

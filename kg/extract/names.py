@@ -458,7 +458,13 @@ class NameResolver:
         return Resolution("resolved", chosen, chosen.slug, parsed.display)
 
     def _by_context(self, candidates: Sequence[Entity], role: str | None) -> Entity | None:
-        """The one candidate best supported by role, date and country, if unique."""
+        """The one candidate best supported by role, date and country, if unique.
+
+        The last tie-breaker is who led a state, government or ruling party at
+        the document's date: a bare "Kennedy" in a 1963 record is the
+        President, not the Attorney General; a bare "Castro" in 1961 the Prime
+        Minister.  Without a date, or with no single leader, it stays ambiguous.
+        """
         role_words = _content_words(role) if role else set()
         scores = []
         for person in candidates:
@@ -472,9 +478,12 @@ class NameResolver:
                 (p.earliest or p.latest) and p.covers(self.date) for p in person.positions
             )
             country_ok = self.country is not None and person.country == self.country
-            scores.append((role_dated, role_any, int(date_ok), int(country_ok)))
-        best = max(scores, default=(0, 0, 0, 0))
-        if best == (0, 0, 0, 0) or scores.count(best) != 1:
+            leads = self.date is not None and any(
+                p.covers(self.date) and is_leading_office(p.label) for p in person.positions
+            )
+            scores.append((role_dated, role_any, int(date_ok), int(country_ok), int(leads)))
+        best = max(scores, default=(0, 0, 0, 0, 0))
+        if best == (0, 0, 0, 0, 0) or scores.count(best) != 1:
             return None
         return candidates[scores.index(best)]
 
@@ -505,6 +514,32 @@ class NameResolver:
             if not any(p is person and g == given for g, p, _ in entries):
                 entries.append((given, person, index == 0))
         return Resolution("new", None, person.slug, parsed.display)
+
+
+_LEADING_OFFICE = re.compile(
+    r"^(?:(?!vice|deputy)[\w.'-]+\s+){0,2}?"
+    r"(?:president|prime minister|premier|chancellor|first secretary|general secretary|"
+    r"chairman of the council of ministers|chairman of the (?:state|people'?s|presidium)|"
+    r"king|queen|emperor|shah|head of state)\b",
+    re.IGNORECASE,
+)
+
+
+def is_leading_office(label: str) -> bool:
+    """Whether an office is the leadership of a state, government or ruling party.
+
+    >>> is_leading_office("President of the United States")
+    True
+    >>> is_leading_office("Soviet Premier")
+    True
+    >>> is_leading_office("Vice President of the United States")
+    False
+    >>> is_leading_office("Attorney General of the United States")
+    False
+    """
+    return _LEADING_OFFICE.match(label.strip()) is not None and not re.search(
+        r"\b(?:vice|deputy)\b", label, re.IGNORECASE
+    )
 
 
 def _mint(parsed: PersonName) -> str:
