@@ -136,13 +136,28 @@ class Ingestor:
         return GraphUpdate(graph, quads, source_graph_meta(self.iris, graph, info))
 
     # --- documents ----------------------------------------------------------------------
-    def extract_file(self, item: InputFile) -> tuple[list[Document], SourceInfo | None]:
-        """Read, decode, detect and extract one file; problems go to the report."""
+    def read_file(self, item: InputFile) -> bytes | None:
         try:
-            data = item.path.read_bytes()
+            return item.path.read_bytes()
         except OSError as error:
             self.report.problems.append(Problem("unreadable", item.display, str(error)))
-            return [], None
+            return None
+
+    def checksum(self, data: bytes) -> str:
+        """What decides whether a file must be read again: its bytes and the reference data."""
+        return hashlib.sha256(data + self.fingerprint.encode()).hexdigest()
+
+    def extract_file(
+        self, item: InputFile, data: bytes | None = None
+    ) -> tuple[list[Document], SourceInfo | None]:
+        """Decode, detect and extract one file (read it if ``data`` is not given).
+
+        Problems go to the report.
+        """
+        if data is None:
+            data = self.read_file(item)
+            if data is None:
+                return [], None
         decoded = decode(item.display, data)
         if isinstance(decoded, Problem):
             self.report.problems.append(decoded)
@@ -154,26 +169,32 @@ class Ingestor:
         self.report.problems.extend(decoded.problems)
         extraction = fmt.extract(item.display, decoded.text, self.reference)
         self.report.problems.extend(extraction.problems)
-        checksum = hashlib.sha256(data + self.fingerprint.encode()).hexdigest()
-        return extraction.documents, SourceInfo(str(item.path), checksum, fmt.name, self.now)
+        info = SourceInfo(str(item.path), self.checksum(data), fmt.name, self.now)
+        return extraction.documents, info
 
     def document_updates(
         self, files: Sequence[InputFile], state: dict[str, tuple[str, set[str]]]
     ) -> Iterator[tuple[list[GraphUpdate], list[str]]]:
-        """Per file: the graph updates to write and the stale graphs to remove."""
+        """Per file: the graph updates to write and the stale graphs to remove.
+
+        A file whose checksum matches the one recorded in ``graph/meta`` is
+        not read again: its graphs are reported as unchanged.
+        """
         owner: dict[str, str] = {}
         for done, item in enumerate(files, start=1):
             if self.progress:
                 self.progress(done, len(files), item.display)
             if is_documentation(item.path):
                 continue
-            uri = item.path.resolve().as_uri()
-            documents, info = self.extract_file(item)
-            if info is None:
+            data = self.read_file(item)
+            if data is None:
                 continue
-            previous = state.get(uri)
-            if previous and previous[0] == info.checksum:
+            previous = state.get(item.path.resolve().as_uri())
+            if previous and previous[0] == self.checksum(data):
                 self.report.unchanged.extend(sorted(previous[1]))
+                continue
+            documents, info = self.extract_file(item, data)
+            if info is None:
                 continue
             updates: list[GraphUpdate] = []
             for doc in documents:
