@@ -10,9 +10,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
 import rdflib
 
 from kg.authority import Authority
+from kg.errors import SourceError
 from kg.extract.topics import Thesaurus
 
 
@@ -27,7 +29,35 @@ class ReferenceData:
 
     @classmethod
     def load(cls, paths: Iterable[Path], base: str) -> ReferenceData:
+        """Parse the Turtle files (relative IRIs against ``base``) and index them.
+
+        pyoxigraph parses; the triples are then handed to rdflib term by term,
+        which is several times faster than rdflib's own Turtle parser on the
+        ~25,000 triples of the bundled authority data.
+        """
         graph = rdflib.Graph()
         for path in paths:
-            graph.parse(path, format="turtle", publicID=base)
+            try:
+                triples = ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=base)
+                for triple in triples:
+                    graph.add(
+                        (_term(triple.subject), _term(triple.predicate), _term(triple.object))
+                    )
+            except (OSError, SyntaxError) as error:
+                raise SourceError(
+                    f"cannot read authority file {path}: {error}",
+                    hint="Check that the file exists and is valid Turtle.",
+                ) from error
         return cls.from_graph(graph, base)
+
+
+def _term(term: object) -> rdflib.term.Node:
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    raise SourceError(f"unsupported term in authority data: {term}")
