@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.extract import frus_document, travels_document, visits_document
+from kg.extract import curated_document, frus_document, travels_document, visits_document
 from kg.extract.document import Extraction
 from kg.extract.reference import ReferenceData
 from kg.extract.wilson_document import FORMAT as WILSON_FORMAT
@@ -50,6 +50,18 @@ FORMATS: tuple[InputFormat, ...] = (
         frus_document.SUFFIXES,
         frus_document.looks_like_frus,
         frus_document.extract_frus,
+    ),
+    InputFormat(
+        curated_document.FORMAT_YAML,
+        curated_document.YAML_SUFFIXES,
+        curated_document.looks_like_curated_yaml,
+        curated_document.extract_curated_yaml,
+    ),
+    InputFormat(
+        curated_document.FORMAT_CSV,
+        curated_document.CSV_SUFFIXES,
+        curated_document.looks_like_curated_csv,
+        curated_document.extract_curated_csv,
     ),
 )
 

@@ -33,6 +33,7 @@ from kg.sources.curated import (
     Text,
     looks_like_curated_csv,
     looks_like_curated_yaml,
+    mark_skipped,
     read_curated_csv,
     read_curated_yaml,
 )
@@ -177,6 +178,17 @@ def event_label(event_type: EventType, names: Sequence[str], when: str) -> str:
     return f"{noun} {link} {joined}, {when}"
 
 
+def _main_names(event_type: EventType, parts: Sequence[Participation]) -> list[str]:
+    """Whom a label names: the visitors of a visit, else all but interpreters and those
+    only present (unless that leaves too few)."""
+    if event_type in (EventType.VISIT, EventType.JOURNEY):
+        guests = [p.agent.label for p in parts if p.role in (Role.VISITOR, Role.TRAVELLER)]
+        if guests:
+            return guests
+    main = [p.agent.label for p in parts if p.role not in _BYSTANDERS]
+    return main if len(main) > 1 else [p.agent.label for p in parts]
+
+
 def _topic_index(thesaurus: Thesaurus) -> dict[str, str]:
     """Folded slug, label or unambiguous keyword phrase -> topic slug."""
     phrases: dict[str, set[str]] = {}
@@ -214,6 +226,13 @@ class _Curator:
         self.errors += severity == "error"
 
     def document(self, record: CuratedRecord) -> Document | None:
+        since = len(self.problems)
+        doc = self.build(record)
+        if doc is None:
+            mark_skipped(self.problems, since)
+        return doc
+
+    def build(self, record: CuratedRecord) -> Document | None:
         before = self.errors
         meta = record.document
         created = self.date(meta.date, "document date") if meta and meta.date else None
@@ -239,15 +258,18 @@ class _Curator:
                 record.line_of("participants"),
             )
             return None
-        main = [p.agent.label for p in parts if p.role not in _BYSTANDERS]
-        label = event_label(
-            record.event_type, main if len(main) > 1 else [p.agent.label for p in parts], when.text
-        )
+        label = event_label(record.event_type, _main_names(record.event_type, parts), when.text)
         notes = record.notes.value if record.notes else None
-        event = Event(record.event_type, label, when, participations=parts, description=notes)
-        event.place = self.place(builder, record.place) if record.place else None
-        event.topics = topics or []
-        event.same_as = same_as
+        event = Event(
+            record.event_type,
+            label,
+            when,
+            participations=parts,
+            place=self.place(builder, record.place) if record.place else None,
+            topics=topics or [],
+            description=notes,
+            same_as=same_as,
+        )
         citation = record.citation.value if record.citation else None
         language = meta.language.value if meta and meta.language else None
         code = language if language and _LANGUAGE_CODE.match(language) else None
@@ -291,17 +313,20 @@ class _Curator:
             self.problems.append(replace(problem, line=problem.line or line))
         builder.problems.clear()
 
-    def date(self, text: Text, what: str, reference: dt.date | None = None) -> DateSpan | None:
+    def date(
+        self, text: Text, what: str, reference: dt.date | None = None, hint: str = ""
+    ) -> DateSpan | None:
         try:
             return parse_date(text.value, reference=reference)
         except DateError as error:
-            self.problem("bad-date", f"cannot read the {what} {text.value!r}: {error}", text.line)
+            self.problem("bad-date", f"cannot read the {what}: {error}{hint}", text.line)
             return None
 
     def when(self, record: CuratedRecord, reference: dt.date | None) -> DateSpan | None:
         """The event's date: the wording, with bounds from ``edtf`` when it is given."""
         if record.edtf is None:
-            return self.date(record.date, "date (give an edtf if kg cannot read it)", reference)
+            hint = " (an edtf field would give its bounds)"
+            return self.date(record.date, "date", reference, hint)
         try:
             span = parse_edtf(record.edtf.value, record.date.value)
         except DateError as error:

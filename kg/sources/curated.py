@@ -19,7 +19,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 import yaml
@@ -79,7 +79,6 @@ class Participant:
 class DocumentFields:
     """The optional ``document:`` block: the record the scholar took the event from."""
 
-    line: int
     author: Text | None = None
     date: Text | None = None
     document_type: DocumentType | None = None
@@ -157,13 +156,17 @@ def read_curated_yaml(path: str, text: str) -> CuratedRead:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark is not None else None
-        what = " ".join(str(p) for p in (error.context, error.problem) if p)
+        what = ": ".join(str(p) for p in (error.context, error.problem) if p)
         checker.problem("yaml-syntax", f"not valid YAML ({what}); the file is skipped", line)
         return checker.result()
     except yaml.YAMLError as error:
         checker.problem("yaml-syntax", f"not valid YAML ({error}); the file is skipped", None)
         return checker.result()
-    top = _value(root, 1) if root is not None else Value(None, 1)
+    try:
+        top = _value(root, 1) if root is not None else Value(None, 1)
+    except RecursionError:  # an alias that contains itself (&a [*a])
+        checker.problem("yaml-syntax", "a YAML alias refers to itself; the file is skipped", 1)
+        return checker.result()
     fields = top.data if isinstance(top.data, dict) else {}
     version, records = fields.get(VERSION_KEY), fields.get("records")
     if version is None or version.data != VERSION:
@@ -211,28 +214,25 @@ def read_curated_csv(path: str, text: str) -> CuratedRead:
     """Read a CSV file of records, one a row; lists in a cell are separated by ``;``."""
     checker = _Checker(path)
     reader = csv.reader(io.StringIO(text, newline=""))
+    end = 0
     try:
         header = [cell.strip().lower() for cell in next(reader, [])]
-        header_line = reader.line_num
-        unknown = [c for c in header if c not in CSV_COLUMNS]
-        missing = [c for c in ("id", "date") if c not in header]
-        if unknown or missing or len(set(header)) != len(header):
-            problem = f"unknown columns {unknown}" if unknown else f"missing columns {missing}"
-            if not unknown and not missing:
-                problem = "a column is given twice"
-            checker.problem(
-                "bad-header",
-                f"{problem}; known columns: {', '.join(CSV_COLUMNS)}; the file is skipped",
-                header_line or 1,
-            )
+        end = reader.line_num
+        wrong = [f"unknown column {c!r}" for c in header if c not in CSV_COLUMNS]
+        wrong += [f"no {c!r} column" for c in ("id", "date") if c not in header]
+        wrong += [f"column {c!r} twice" for c in sorted(set(header)) if header.count(c) > 1]
+        if wrong:
+            known = ", ".join(CSV_COLUMNS)
+            message = f"{'; '.join(wrong)} (known: {known}); the file is skipped"
+            checker.problem("bad-header", message, end or 1)
             return checker.result()
-        end = header_line
         for row in reader:
             start, end = end + 1, reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) > len(header):
-                checker.problem("bad-row", f"{len(row)} cells for {len(header)} columns", start)
+                message = f"{len(row)} cells for {len(header)} columns; record skipped"
+                checker.problem("bad-row", message, start)
                 continue
             checker.check(_csv_record(header, row, start))
     except csv.Error as error:
@@ -278,7 +278,7 @@ class _Checker:
         if not isinstance(raw.data, dict):
             self.problem("wrong-type", "a record must be a mapping of fields", raw.line)
             return
-        before = self.errors
+        before, since = self.errors, len(self.problems)
         fields = self.fields(raw, RECORD_FIELDS, "record")
         record_id = self.record_id(fields, raw.line)
         event_type = self.choice(fields, "type", EventType, "event type")
@@ -312,6 +312,8 @@ class _Checker:
             self.ids[record_id] = raw.line
         if self.errors == before:
             self.records.append(record)
+        else:
+            mark_skipped(self.problems, since)
 
     def fields(self, raw: Value, known: tuple[str, ...], what: str) -> dict[str, Value]:
         assert isinstance(raw.data, dict)
@@ -334,20 +336,14 @@ class _Checker:
             self.problem("missing-field", "the record has no id", line)
             return None
         if not _SLUG.match(text.value):
-            self.problem(
-                "bad-id",
-                f"id {text.value!r} must be lower-case letters, digits and single hyphens",
-                text.line,
-            )
-            return None
-        if text.value in self.ids:
-            self.problem(
-                "duplicate-id",
-                f"id {text.value!r} was already used on line {self.ids[text.value]}",
-                text.line,
-            )
-            return None
-        return text.value
+            message = "must be lower-case letters and digits joined by single hyphens"
+            self.problem("bad-id", f"id {text.value!r} {message}", text.line)
+        elif text.value in self.ids:
+            message = f"was already used on line {self.ids[text.value]}"
+            self.problem("duplicate-id", f"id {text.value!r} {message}", text.line)
+        else:
+            return text.value
+        return None
 
     def unknown(self, what: str, text: Text, allowed: Iterable[Concept]) -> None:
         known = ", ".join(member.value for member in allowed)
@@ -355,14 +351,7 @@ class _Checker:
         self.problem(code, f"unknown {what} {text.value!r} (known: {known})", text.line)
 
     def wrong(self, name: str, expected: str, value: Value) -> None:
-        data = value.data
-        kind = (
-            "a list"
-            if isinstance(data, list)
-            else "a mapping"
-            if isinstance(data, dict)
-            else "text"
-        )
+        kind = {"list": "a list", "dict": "a mapping"}.get(type(value.data).__name__, "text")
         self.problem("wrong-type", f"{name!r} must be {expected}, not {kind}", value.line)
 
     def text(self, fields: dict[str, Value], name: str, *, collapse: bool = True) -> Text | None:
@@ -443,13 +432,19 @@ class _Checker:
         if marking is not None and classification is None:
             self.unknown("classification", marking, Classification)
         return DocumentFields(
-            line=value.line,
             author=self.text(fields, "author"),
             date=self.text(fields, "date"),
             document_type=self.choice(fields, "type", DocumentType, "document type"),
             classification=classification,
             language=self.text(fields, "language"),
         )
+
+
+def mark_skipped(problems: list[Problem], since: int) -> None:
+    """Say in each error from ``since`` on that it cost its record."""
+    for i in range(since, len(problems)):
+        if problems[i].severity == "error":
+            problems[i] = replace(problems[i], message=problems[i].message + "; record skipped")
 
 
 def _classification(text: str) -> Classification | None:
