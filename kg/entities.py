@@ -3,8 +3,9 @@
 Names that match no authority entry are kept per document as
 ``dip:unlinkedName`` instead of minting guessed entities.  A scholar works
 through them most frequent first (:func:`unlinked_names`), adds the real ones
-to a curated authority file (:func:`turtle_stubs` writes the skeleton) and
-re-ingests; kg re-reads every document when the authority changes.  The
+to a curated authority file under ``data/authorities/`` and
+re-ingests (``kg entities --unlinked --format turtle`` writes stubs for it); kg
+re-reads every document when the authority changes.  The
 store keeps only the names, so the example sentence of each name is read
 again from the source file recorded in ``graph/meta``, or, when that file is
 gone, replaced by the document's title.
@@ -28,10 +29,14 @@ import pyoxigraph as ox
 
 from kg.authority import label_key, word_set
 from kg.errors import UsageError
-from kg.extract.names import clean_person_name, is_initial
-from kg.ids import slugify
+from kg.extract.names import is_initial
 from kg.sources import DecodedText, decode
 from kg.store import KnowledgeGraph
+
+
+def _query(body: str) -> str:
+    return _PREFIXES + body
+
 
 _PREFIXES = """
 PREFIX dip: <https://w3id.org/dipkg/ontology#>
@@ -43,17 +48,15 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX owl: <http://www.w3.org/2002/07/owl#>
 """
-_UNLINKED = (
-    _PREFIXES
-    + """
+_UNLINKED = _query(
+    """
 SELECT DISTINCT ?name ?doc ?title ?source WHERE {
   GRAPH ?g { ?doc dip:unlinkedName ?name . OPTIONAL { ?doc dcterms:title ?title } }
   OPTIONAL { ?g prov:wasDerivedFrom ?source }
 }"""
 )
-_NAMES = (
-    _PREFIXES
-    + """
+_NAMES = _query(
+    """
 SELECT DISTINCT ?e ?label ?how WHERE {
   VALUES ?type { dip:Person dip:Organization dip:Place }
   ?e a ?type .
@@ -62,27 +65,24 @@ SELECT DISTINCT ?e ?label ?how WHERE {
   UNION { ?e foaf:familyName ?label BIND("family" AS ?how) }
 }"""
 )
-_FACTS = (
-    _PREFIXES
-    + """
+_FACTS = _query(
+    """
 SELECT DISTINCT ?p ?o WHERE {
   VALUES ?p { rdf:type rdfs:label skos:prefLabel skos:altLabel foaf:familyName foaf:givenName
               rdfs:comment owl:sameAs skos:closeMatch skos:exactMatch dip:country }
   ?entity ?p ?o .
 }"""
 )
-_POSITIONS = (
-    _PREFIXES
-    + """
+_POSITIONS = _query(
+    """
 SELECT DISTINCT ?label ?earliest ?latest WHERE {
   ?entity dip:heldPosition ?position . ?position rdfs:label ?label .
   OPTIONAL { ?position dip:earliestDate ?earliest }
   OPTIONAL { ?position dip:latestDate ?latest }
 }"""
 )
-_EVENTS = (
-    _PREFIXES
-    + """
+_EVENTS = _query(
+    """
 SELECT DISTINCT ?event ?label ?earliest ?latest ?role ?document WHERE {
   {
     ?event dip:hasParticipation ?part . ?part dip:agent ?entity ; dip:role ?r .
@@ -95,9 +95,8 @@ SELECT DISTINCT ?event ?label ?earliest ?latest ?role ?document WHERE {
   OPTIONAL { ?event dip:documentedIn ?document }
 }"""
 )
-_MENTIONED_IN = (
-    _PREFIXES
-    + """
+_MENTIONED_IN = _query(
+    """
 SELECT DISTINCT ?document ?title ?created WHERE {
   ?document dip:mentions ?entity .
   OPTIONAL { ?document dcterms:title ?title }
@@ -266,21 +265,26 @@ def _paragraphs(text: str) -> Iterable[str]:
             current = []
             continue
         current.append(line)
-        if len(line) < 60 or line[-1] in '.!?:;"”':
+        if len(line) < 60 or (line[-1] in '.!?:;"”' and not _abbreviated(line)):
             yield " ".join(current)
             current = []
     if current:
         yield " ".join(current)
 
 
+def _abbreviated(text: str) -> bool:
+    """Whether ``text`` ends with an initial or an abbreviation ("P. A.", "No."), not a sentence."""
+    found = re.search(r"(\w+)\.$", text)
+    word = found.group(1) if found else ""
+    return bool(word) and (
+        is_initial(word + ".") or word.lower() in _ABBREVIATIONS or word[:1].isdigit()
+    )
+
+
 def _sentences(paragraph: str) -> Iterable[str]:
     start = 0
     for match in _SENTENCE_END.finditer(paragraph):
-        before = re.search(r"(\w+)$", paragraph[max(start, match.start() - 12) : match.start()])
-        word = before.group(1) if before else ""
-        if match.group(1) == "." and (
-            is_initial(word + ".") or word.lower() in _ABBREVIATIONS or word[:1].isdigit()
-        ):
+        if match.group(1) == "." and _abbreviated(paragraph[start : match.start() + 1]):
             continue
         yield paragraph[start : match.end()].strip()
         start = match.end()
@@ -319,48 +323,6 @@ def _shorten(sentence: str, start: int, end: int) -> str:
         + sentence[left:right].strip()
         + ("…" if right < len(sentence) else "")
     )
-
-
-def turtle_stubs(names: Iterable[UnlinkedName]) -> str:
-    """Authority entries to complete and paste into a curated file under ``data/authorities/``.
-
-    Every name becomes a ``dip:Person`` stub: the review queue holds person-
-    shaped names, and the scholar changes the class of the few places or
-    organizations among them.
-
-    >>> print(turtle_stubs([UnlinkedName("N.P. Volkov", 1, ("d",), "…", "d")]).splitlines()[-4])
-    <person/volkov-n-p> a dip:Person ;
-    """
-    lines = [
-        "@prefix dip: <https://w3id.org/dipkg/ontology#> .",
-        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
-        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
-        "@prefix foaf: <http://xmlns.com/foaf/0.1/> .",
-    ]
-    for item in names:
-        parsed = clean_person_name(item.name)
-        label = parsed.display or item.name
-        slug = slugify(f"{parsed.family} {parsed.given}".strip() or item.name)
-        alt = sorted({s for s in item.spellings if label_key(s) != label_key(label)})
-        lines += [
-            "",
-            f"# {item.count} document(s), e.g. {item.example_document}",
-            f"<person/{slug}> a dip:Person ;",
-            f"    rdfs:label {_literal(label)} ; skos:prefLabel {_literal(label)} ;",
-        ]
-        lines += [f"    skos:altLabel {_literal(s)} ;" for s in alt]
-        if parsed.given:
-            lines.append(f'    foaf:givenName "{_escape(parsed.given)}" ;')
-        lines.append(f'    foaf:familyName "{_escape(parsed.family or item.name)}" .')
-    return "\n".join(lines) + "\n"
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"')
-
-
-def _literal(text: str) -> str:
-    return f'"{_escape(text)}"@en'
 
 
 # --- one entity -------------------------------------------------------------------------------

@@ -42,60 +42,30 @@ from kg.model import AgentRef, Document, PlaceRef
 from kg.namespaces import DEFAULT_BASE_IRI
 from kg.report import Problem
 
-#: The keys a gold line may have (DESIGN of the issue "Scorer").
-GOLD_KEYS = (
-    "file",
-    "title",
-    "doc_type",
-    "document_date",
-    "event_date",
-    "participants",
-    "author",
-    "mentioned_persons",
-    "places",
-    "organizations",
-    "archive_citation",
-    "classification",
-    "original_language",
-    "translator",
-    "obtained_by",
-    "topics",
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+#: The keys a gold line may have (the issue "Scorer"; see tests/gold/README.md).
+GOLD_KEYS = _words(
+    "file title doc_type document_date event_date participants author mentioned_persons places "
+    "organizations archive_citation classification original_language translator obtained_by topics"
 )
-#: Set-valued fields: (gold key, kind of value), the headline ones first.
-SET_FIELDS: tuple[tuple[str, str], ...] = (
-    ("participants", "person"),
-    ("author", "person"),
-    ("mentioned_persons", "person"),
-    ("places", "place"),
-    ("organizations", "organization"),
-    ("translator", "person"),
-    ("obtained_by", "person"),
-    ("topics", "topic"),
-)
-EXACT_FIELDS = (
-    "document_date",
-    "event_date",
-    "doc_type",
-    "classification",
-    "archive_citation",
-    "original_language",
-    "title",
-)
-#: Fields the issue sets targets for; the others are reported as secondary.
-HEADLINE = frozenset(
-    (
-        "participants",
-        "author",
-        "mentioned_persons",
-        "places",
-        "organizations",
-        "document_date",
-        "event_date",
-        "doc_type",
-        "classification",
-        "archive_citation",
+#: Set-valued fields and the kind of their values, the headline ones first.
+SET_FIELDS: tuple[tuple[str, str], ...] = tuple(
+    zip(
+        _words("participants author mentioned_persons places organizations translator obtained_by"),
+        _words("person person person place organization person person"),
+        strict=True,
     )
 )
+SET_FIELDS += (("topics", "topic"),)
+EXACT_FIELDS = _words(
+    "document_date event_date doc_type classification archive_citation original_language title"
+)
+#: Fields the issue sets targets for; the others are reported as secondary.
+HEADLINE = frozenset((*(n for n, _ in SET_FIELDS[:5]), *EXACT_FIELDS[:5]))
 _EDTF = re.compile(r"^[\dX?~%/.\-]+$")
 _KINDS = ("person", "place", "organization", "topic")
 
@@ -173,15 +143,12 @@ class Evaluation:
     differences: list[Difference] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
-    def score(self, name: str) -> float | None:
-        """F1 of a set field or accuracy of a single-valued one."""
-        for s in self.set_scores:
-            if s.field == name:
-                return s.f1
-        for e in self.exact_scores:
-            if e.field == name:
-                return e.accuracy
-        raise KeyError(name)
+    @classmethod
+    def empty(cls) -> Evaluation:
+        return cls(
+            set_scores=[SetScore(name) for name, _ in SET_FIELDS],
+            exact_scores=[ExactScore(name) for name in EXACT_FIELDS],
+        )
 
 
 def read_gold(path: Path) -> list[GoldDocument]:
@@ -234,29 +201,18 @@ def match_items(
     >>> match_items([bare], [castro])[0]
     1
     """
-    missing = list(gold)
-    extra = list(predicted)
-    matched = 0
-    for g in list(missing):
-        found = next((p for p in extra if p.slug == g.slug), None)
-        if found is not None:
-            missing.remove(g)
-            extra.remove(found)
-            matched += 1
-    for g in list(missing):
-        found = next(
-            (
-                p
-                for p in extra
-                if (g.surname_only and g.surnames & p.surnames)
-                or (p.surname_only and p.surnames & g.surnames)
-            ),
-            None,
-        )
-        if found is not None:
-            missing.remove(g)
-            extra.remove(found)
-            matched += 1
+    missing, extra, matched = list(gold), list(predicted), 0
+
+    def bare(a: Item, b: Item) -> bool:
+        return a.surname_only and bool(a.surnames & b.surnames)
+
+    for same in (lambda g, p: g.slug == p.slug, lambda g, p: bare(g, p) or bare(p, g)):
+        for g in list(missing):
+            found = next((p for p in extra if same(g, p)), None)
+            if found is not None:
+                missing.remove(g)
+                extra.remove(found)
+                matched += 1
     return matched, missing, extra
 
 
@@ -276,9 +232,13 @@ class _Resolver:
         return Item(slug, label, surnames, surname_only=bool(parsed.family) and not parsed.given)
 
     def gold(self, kind: str, text: str) -> Item:
-        explicit = _explicit(text)
-        if explicit is not None:
-            return self._explicit(kind, *explicit)
+        given_kind, sep, slug = text.partition("/")
+        if sep and given_kind in _KINDS and re.fullmatch(r"[a-z0-9-]+", slug):  # "person/slug"
+            entity = self.authority.get(given_kind, slug)
+            label = entity.label if entity else slug
+            if kind == "person":
+                return self.person_item(slug, label, known=entity is not None)
+            return Item(slug, label)
         if kind == "person":
             res = self.names.person(text)
             return self.person_item(res.slug, text, known=res.status == "resolved")
@@ -288,30 +248,14 @@ class _Resolver:
         slug = res.entity.slug if res.status == "resolved" and res.entity else slugify(text)
         return Item(slug, text)
 
-    def _explicit(self, kind: str, given_kind: str, slug: str) -> Item:
-        entity = self.authority.get(given_kind, slug)
-        if kind == "person":
-            return self.person_item(slug, entity.label if entity else slug, known=bool(entity))
-        return Item(slug, entity.label if entity else slug)
-
     def unlinked(self, name: str) -> Item:
         """A name kg found in the text but linked to nothing: the slug kg would mint."""
         return self.person_item(self.names.person(name).slug, name, known=False)
 
 
-def _explicit(text: str) -> tuple[str, str] | None:
-    kind, sep, slug = text.partition("/")
-    if sep and kind in _KINDS and slug and re.fullmatch(r"[a-z0-9-]+", slug):
-        return kind, slug
-    return None
-
-
 def _as_list(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value] if value.strip() else []
-    return [str(v) for v in value if str(v).strip()]
+    values = [value] if isinstance(value, str) else list(value or ())
+    return [str(v) for v in values if str(v).strip()]
 
 
 def predicted_sets(doc: Document | None, resolver: _Resolver) -> dict[str, list[Item]]:
@@ -415,16 +359,9 @@ def predicted_values(doc: Document | None) -> dict[str, str | None]:
 def _gold_date(values: Mapping[str, Any]) -> dt.date | None:
     """The document's date as context for resolving its names (the conversation's first)."""
     for key in ("event_date", "document_date"):
-        text = values.get(key)
-        if not text:
-            continue
-        match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(text))
-        if match:
-            return dt.date(int(match[1]), int(match[2] or 1), int(match[3] or 1))
-        try:
-            return parse_date(str(text)).earliest
-        except DateError:
-            continue
+        found = re.match(r"(\d{4})-(\d{2})-(\d{2})", normalise(key, values.get(key)) or "")
+        if found:
+            return dt.date(*(int(part) for part in found.groups()))
     return None
 
 
@@ -444,18 +381,21 @@ def evaluate(
     """
     gold = read_gold(gold_path)
     ingestor = ingestor or Ingestor(base_iri=base_iri)
-    authority = ingestor.reference.authority
-    result = Evaluation(
-        set_scores=[SetScore(name) for name, _ in SET_FIELDS],
-        exact_scores=[ExactScore(name) for name in EXACT_FIELDS],
-    )
+    result = Evaluation.empty()
     for entry in gold:
         doc = _extract(ingestor, directory, entry, result.problems)
-        result.documents += 1
-        resolver = _Resolver(authority, _gold_date(entry.values))
-        _score_sets(entry, doc, resolver, result)
-        _score_values(entry, doc, result)
+        score_document(result, ingestor.reference.authority, entry, doc)
     return result
+
+
+def score_document(
+    result: Evaluation, authority: Authority, entry: GoldDocument, doc: Document | None
+) -> None:
+    """Add one annotated document and what kg extracted from it (``None``: nothing)."""
+    result.documents += 1
+    resolver = _Resolver(authority, _gold_date(entry.values))
+    _score_sets(entry, doc, resolver, result)
+    _score_values(entry, doc, result)
 
 
 def _extract(
@@ -494,14 +434,9 @@ def _score_sets(
         score.fn += len(missing)
         score.fp += len(extra)
         if missing or extra:
-            result.differences.append(
-                Difference(
-                    entry.file,
-                    score.field,
-                    missing=tuple(i.label for i in missing),
-                    extra=tuple(f"{i.label} ({i.slug})" for i in extra),
-                )
-            )
+            lost = tuple(i.label for i in missing)
+            added = tuple(f"{i.label} ({i.slug})" for i in extra)
+            result.differences.append(Difference(entry.file, score.field, lost, added))
 
 
 def _score_values(entry: GoldDocument, doc: Document | None, result: Evaluation) -> None:
@@ -517,47 +452,3 @@ def _score_values(entry: GoldDocument, doc: Document | None, result: Evaluation)
             result.differences.append(
                 Difference(entry.file, score.field, expected=expected, got=got[score.field])
             )
-
-
-def to_json(evaluation: Evaluation) -> dict[str, Any]:
-    """The evaluation as plain JSON data (``kg eval --json``)."""
-    fields: list[dict[str, Any]] = []
-    for s in evaluation.set_scores:
-        fields.append(
-            {
-                "field": s.field,
-                "kind": "set",
-                "headline": s.field in HEADLINE,
-                "documents": s.documents,
-                "tp": s.tp,
-                "fp": s.fp,
-                "fn": s.fn,
-                "precision": _round(s.precision),
-                "recall": _round(s.recall),
-                "f1": _round(s.f1),
-            }
-        )
-    for e in evaluation.exact_scores:
-        fields.append(
-            {
-                "field": e.field,
-                "kind": "accuracy",
-                "headline": e.field in HEADLINE,
-                "documents": e.total,
-                "correct": e.correct,
-                "accuracy": _round(e.accuracy),
-            }
-        )
-    differences = [
-        {k: v for k, v in vars(d).items() if v not in (None, ())} for d in evaluation.differences
-    ]
-    return {
-        "documents": evaluation.documents,
-        "fields": fields,
-        "differences": differences,
-        "problems": [str(p) for p in evaluation.problems],
-    }
-
-
-def _round(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)

@@ -8,10 +8,12 @@ from pathlib import Path
 import click
 
 from kg.cli.app import CliState
+from kg.cli.entities import entities_command
+from kg.cli.evaluate import eval_command
 from kg.cli.render import ingest_summary, progress_printer, validation_report
 from kg.errors import ExitCode, StoreError, UsageError
 from kg.extract.reference import ReferenceData
-from kg.formats import detect_format
+from kg.formats import FORMATS, detect_format
 from kg.ingest import ingest
 from kg.model import to_jsonable
 from kg.namespaces import DEFAULT_BASE_IRI, PREFIXES
@@ -104,7 +106,7 @@ def extract_command(file: Path, base_iri: str) -> None:
     if fmt is None:
         raise UsageError(
             f"{file}: not a format kg reads",
-            hint="kg reads Wilson Center Digital Archive record pages (.txt/.md).",
+            hint="kg reads: " + ", ".join(f"{f.name} ({'/'.join(f.suffixes)})" for f in FORMATS),
         )
     extraction = fmt.extract(str(file), text, reference)
     problems = [*decoded.problems, *extraction.problems]
@@ -255,5 +257,7 @@ def register(group: click.Group) -> None:
         queries_command,
         stats_command,
         validate_command,
+        entities_command,
+        eval_command,
     ):
         group.add_command(command)

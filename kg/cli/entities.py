@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 import click
 
+from kg.authority import label_key
 from kg.cli.app import CliState
-from kg.entities import EntityInfo, UnlinkedName, describe_entity, find_entity, turtle_stubs
+from kg.entities import EntityInfo, UnlinkedName, describe_entity, find_entity
 from kg.entities import unlinked_names as review_queue
 from kg.errors import UsageError
+from kg.extract.names import clean_person_name
+from kg.ids import slugify
 from kg.model import to_jsonable
 
 pass_state = click.make_pass_decorator(CliState)
@@ -114,3 +118,45 @@ def _render_entity(info: EntityInfo) -> None:
     echo(f"mentioned in ({len(info.mentioned_in)})")
     for d in info.mentioned_in:
         echo(f"  {d.created or '?':<10}  {d.title or '-'}  <{d.iri}>")
+
+
+def turtle_stubs(names: Iterable[UnlinkedName]) -> str:
+    """Authority entries to complete and paste into a curated file under ``data/authorities/``.
+
+    Every name becomes a ``dip:Person`` stub: the review queue holds person-
+    shaped names, and the scholar changes the class of the few places or
+    organizations among them.
+
+    >>> print(turtle_stubs([UnlinkedName("N.P. Volkov", 1, ("d",), "…", "d")]).splitlines()[-4])
+    <person/volkov-n-p> a dip:Person ;
+    """
+    lines = [
+        "@prefix dip: <https://w3id.org/dipkg/ontology#> .",
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .",
+        "@prefix foaf: <http://xmlns.com/foaf/0.1/> .",
+    ]
+    for item in names:
+        parsed = clean_person_name(item.name)
+        label = parsed.display or item.name
+        slug = slugify(f"{parsed.family} {parsed.given}".strip() or item.name)
+        alt = sorted({s for s in item.spellings if label_key(s) != label_key(label)})
+        lines += [
+            "",
+            f"# {item.count} document(s), e.g. {item.example_document}",
+            f"<person/{slug}> a dip:Person ;",
+            f"    rdfs:label {_literal(label)} ; skos:prefLabel {_literal(label)} ;",
+        ]
+        lines += [f"    skos:altLabel {_literal(s)} ;" for s in alt]
+        if parsed.given:
+            lines.append(f'    foaf:givenName "{_escape(parsed.given)}" ;')
+        lines.append(f'    foaf:familyName "{_escape(parsed.family or item.name)}" .')
+    return "\n".join(lines) + "\n"
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def _literal(text: str) -> str:
+    return f'"{_escape(text)}"@en'

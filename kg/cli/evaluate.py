@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
 from kg.errors import ExitCode
-from kg.evaluate import HEADLINE, Evaluation, evaluate, to_json
+from kg.evaluate import HEADLINE, Evaluation, evaluate
 from kg.namespaces import DEFAULT_BASE_IRI
 
 
@@ -48,6 +49,34 @@ def eval_command(gold: Path, directory: Path, as_json: bool, verbose: bool, base
             click.echo(str(problem), err=True)
     if any(p.code in ("missing-file", "no-document") for p in result.problems):
         raise click.exceptions.Exit(int(ExitCode.DATA_PROBLEMS))
+
+
+def to_json(evaluation: Evaluation) -> dict[str, Any]:
+    """The evaluation as plain JSON data (``kg eval --json``)."""
+    fields: list[dict[str, Any]] = [
+        {"field": s.field, "kind": "set", "headline": s.field in HEADLINE}
+        | {"documents": s.documents, "tp": s.tp, "fp": s.fp, "fn": s.fn}
+        | {"precision": _round(s.precision), "recall": _round(s.recall), "f1": _round(s.f1)}
+        for s in evaluation.set_scores
+    ]
+    fields += [
+        {"field": e.field, "kind": "accuracy", "headline": e.field in HEADLINE}
+        | {"documents": e.total, "correct": e.correct, "accuracy": _round(e.accuracy)}
+        for e in evaluation.exact_scores
+    ]
+    return {
+        "documents": evaluation.documents,
+        "fields": fields,
+        "differences": [
+            {k: v for k, v in vars(d).items() if v not in (None, ())}
+            for d in evaluation.differences
+        ],
+        "problems": [str(p) for p in evaluation.problems],
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
 
 def _fmt(value: float | None) -> str:
