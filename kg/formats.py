@@ -83,4 +83,5 @@ def detect_format(path: Path, text: str) -> InputFormat | None:
 
 
 def is_authority_file(path: Path) -> bool:
-    return path.suffix.lower() == ".ttl" and AUTHORITY_FOLDER in path.parts
+    """Turtle and CSV tables in an ``authorities`` folder are reference data, not documents."""
+    return path.suffix.lower() in (".ttl", ".csv") and AUTHORITY_FOLDER in path.parts

@@ -28,6 +28,7 @@ import pyoxigraph as ox
 from kg import __version__
 from kg.errors import SourceError
 from kg.extract.reference import ReferenceData
+from kg.extract.topic_overrides import FILE_PATTERN as OVERRIDES_PATTERN
 from kg.formats import detect_format, is_authority_file
 from kg.ids import Iris
 from kg.model import Document, SourceInfo
@@ -87,6 +88,7 @@ class Ingestor:
         *,
         base_iri: str = DEFAULT_BASE_IRI,
         authority_files: Sequence[Path] = (),
+        override_files: Sequence[Path] = (),
         progress: Progress | None = None,
         batch_documents: int = BATCH_DOCUMENTS,
     ) -> None:
@@ -98,8 +100,11 @@ class Ingestor:
         self.now = dt.datetime.now(dt.timezone.utc)
         bundled = sorted(resource_dir("authorities").glob("*.ttl"))
         self.reference_files = _unique_paths([*bundled, *authority_files])
-        self.reference = ReferenceData.load(self.reference_files, self.iris.base)
         tables = sorted(resource_dir("authorities").glob("*.csv"))
+        tables += [p for p in override_files if p not in tables]
+        self.reference = ReferenceData.load(self.reference_files, self.iris.base).with_overrides(
+            [p for p in tables if p.match(OVERRIDES_PATTERN)]
+        )
         self.fingerprint = _fingerprint([*self.reference_files, *tables], self.iris.base)
 
     # --- reference graphs ---------------------------------------------------------------
@@ -264,16 +269,21 @@ def ingest(
 ) -> IngestReport:
     """Ingest files and folders into a store (a path, created if missing, or an open graph).
 
-    Authority Turtle files found under a folder named ``authorities`` in
-    ``paths`` are added to the bundled authority data before any document
-    is read.  Raises :class:`kg.errors.SourceError` for a path that does not
-    exist; everything wrong with a document is a problem in the report.
+    Authority Turtle files and topic-override tables (``topic-overrides*.csv``)
+    found under a folder named ``authorities`` in ``paths`` are added to the
+    bundled reference data before any document is read.  Raises
+    :class:`kg.errors.SourceError` for a path that does not exist; everything
+    wrong with a document is a problem in the report.
     """
     started = time.perf_counter()
     files, found_authorities = discover(paths)
     ingestor = Ingestor(
         base_iri=base_iri,
-        authority_files=[*authority_files, *found_authorities],
+        authority_files=[
+            *authority_files,
+            *(p for p in found_authorities if p.suffix.lower() == ".ttl"),
+        ],
+        override_files=[p for p in found_authorities if p.match(OVERRIDES_PATTERN)],
         progress=progress,
     )
     if isinstance(store, KnowledgeGraph):

@@ -21,6 +21,7 @@ from kg.extract.mentions import absent_persons, find_mentions
 from kg.extract.names import NameResolver
 from kg.extract.places import posting_city
 from kg.extract.reference import ReferenceData
+from kg.extract.topic_overrides import apply_overrides
 from kg.model import AgentRef, Document, Event, Participation, PlaceRef
 from kg.report import Problem
 
@@ -172,9 +173,12 @@ class DocumentBuilder:
         return _place(city) if city is not None else None
 
     def add_topics(self, doc: Document, *texts: str | None) -> None:
+        """Topics from (title, summary, body), then the scholar's overrides per event."""
         topics = self.reference.thesaurus.assign(*texts)
+        overrides = self.reference.topic_overrides
         for event in doc.events:
-            event.topics = list(topics)
+            key = doc.key if event.n == 1 else f"{doc.key}-{event.n}"
+            event.topics = apply_overrides(key, list(topics), overrides)
 
 
 def _ref(entity: Entity) -> AgentRef | PlaceRef:

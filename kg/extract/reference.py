@@ -6,8 +6,8 @@ authority files given) and shared by every document's extraction.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -15,6 +15,7 @@ import rdflib
 
 from kg.authority import Authority
 from kg.errors import SourceError
+from kg.extract.topic_overrides import TopicOverride, load_overrides
 from kg.extract.topics import Thesaurus
 
 
@@ -22,10 +23,16 @@ from kg.extract.topics import Thesaurus
 class ReferenceData:
     authority: Authority
     thesaurus: Thesaurus
+    topic_overrides: Mapping[str, tuple[TopicOverride, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_graph(cls, graph: rdflib.Graph, base: str) -> ReferenceData:
         return cls(Authority.from_graph(graph, base), Thesaurus.from_graph(graph, base))
+
+    def with_overrides(self, paths: Iterable[Path]) -> ReferenceData:
+        """The same data plus the topic corrections of ``topic-overrides*.csv`` files."""
+        overrides = load_overrides(paths, self.thesaurus.concepts)
+        return ReferenceData(self.authority, self.thesaurus, overrides)
 
     @classmethod
     def load(cls, paths: Iterable[Path], base: str) -> ReferenceData:
