@@ -18,6 +18,7 @@ and the documents that mention it.
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -250,7 +251,16 @@ def _read_source(uri: str) -> str | None:
         decoded = decode(str(path), path.read_bytes())
     except OSError:
         return None
-    return decoded.text if isinstance(decoded, DecodedText) else None
+    if not isinstance(decoded, DecodedText):
+        return None
+    text = decoded.text
+    if text.lstrip().startswith("<"):
+        # XML sources (FRUS, Office of the Historian): sentences without the markup
+        text = html.unescape(_MARKUP.sub("\n", text))
+    return text
+
+
+_MARKUP = re.compile(r"<[^>]*>")
 
 
 def _paragraphs(text: str) -> Iterable[str]:

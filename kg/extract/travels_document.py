@@ -243,9 +243,9 @@ def _add_counterparts(
         )
         key = ("person", linked.agent.slug)
         if linked.status != "resolved":
-            written = f"{person.title} {person.name}" if person.title else person.name
-            if written not in doc.unlinked_names:
-                doc.unlinked_names.append(written)
+            # the name without its office, so the review queue counts one person once
+            if person.name not in doc.unlinked_names:
+                doc.unlinked_names.append(person.name)
         elif key not in present:
             present.add(key)
             event.participations.append(Participation(linked.agent, person.role, person.title))
