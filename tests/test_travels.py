@@ -169,7 +169,7 @@ def test_unresolved_counterparts_are_left_for_review(kennedy: dict[str, Document
     london = kennedy["travels-2779"]
     assert parts(london)[1:] == [("macmillan-harold", Role.HOST, "Prime Minister")]
     assert london.unlinked_names == ["Elizabeth II"]  # the office stays in the example sentence
-    assert kennedy["travels-2777"].unlinked_names == ["President De Gaulle"]
+    assert kennedy["travels-2777"].unlinked_names == ["De Gaulle"]
     assert parts(kennedy["travels-2777"]) == [
         ("kennedy-john-f", Role.TRAVELLER, "President of the United States")
     ]
