@@ -4,8 +4,9 @@ The reader (:mod:`kg.sources.frus`) gives the fields as written; here they are
 interpreted.  FRUS editors point names at the volume's persons list
 ("#p_TLEJ1" -> "Thompson, Llewellyn E., Jr.", "Ambassador to the Soviet Union
 until July 1962; …").  Those ids are local to a volume, so each person is
-resolved through that list -- full name, and the office held at the document's
-date as the role -- against the global authority data.  Offices, dates and
+resolved through that list (:mod:`kg.extract.frus_persons`) -- full name, and
+the office held at the document's date as the role -- against the global
+authority data.  Offices, dates and
 names come from each volume's own lists, so nothing here is specific to one
 volume; "The Secretary" of a participants list is whoever the list says was
 Secretary of State on that day.
@@ -15,13 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
-from functools import cached_property
 
-from kg.concepts import Classification, DatePrecision, DocumentType, EventType, Role
+from kg.concepts import Classification, DocumentType, EventType, Role
 from kg.extract.dates import DateError, DateSpan, parse_date, search_date
 from kg.extract.document import DocumentBuilder, Extraction
-from kg.extract.names import PersonName, clean_person_name, given_compatible, is_title
+from kg.extract.frus_fields import classify_head, drafter, iso_range, iso_span, split_source_note
+from kg.extract.frus_persons import VolumePersons, natural_name
+from kg.extract.personname import PersonName, clean_person_name, given_compatible, is_title
 from kg.extract.reference import ReferenceData
 from kg.ids import fold, short_hash
 from kg.model import AgentRef, Document, Participation, PlaceRef
@@ -30,7 +31,6 @@ from kg.sources.frus import (
     Entry,
     FrusDocument,
     FrusFormatError,
-    FrusVolume,
     NameRef,
     looks_like_frus,
     read_frus,
@@ -43,45 +43,7 @@ FORMAT = "frus-tei"
 SUFFIXES = (".xml",)
 URL = "https://history.state.gov/historicaldocuments/{volume}/{doc_id}"
 
-_MOC, _TALK = "memorandum-of-conversation", "conversation"
-#: Head wording -> (document type, event type); the first match wins.
-_TYPE_RULES: tuple[tuple[re.Pattern[str], DocumentType, EventType | None], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), DocumentType(doc), EventType(event) if event else None)
-    for pattern, doc, event in (
-        (r"^editorial note", "editorial-note", None),
-        (r"\btelephone (?:conversation|call)", _MOC, "telephone-conversation"),
-        (r"^(?:memorandum|notes?) (?:of|on) (?:an? |the )?conversation", _MOC, _TALK),
-        (r"^records? (?:of|on) (?:an? |the )?conversation", "record-of-conversation", _TALK),
-        (r"^(?:minutes|summary record)\b|^(?:record|notes?|summary)\b.*\bmeetings?\b"
-         r"|^memorandum (?:of|for the record of) (?:an? |the )?meeting", "minutes", "meeting"),
-        (r"^(?:[\w-]+ ){0,2}telegram\b", "telegram", None),
-        (r"^(?:[\w-]+ ){0,2}airgram\b", "airgram", None),
-        (r"\bintelligence estimate\b", "intelligence-estimate", None),
-        (r"^(?:[\w-]+ ){0,2}(?:letter|message)\b", "letter", None),
-        (r"\bdiary\b", "diary-entry", None),
-        (r"^memorandum\b", "memorandum", None),
-        (r"^report\b", "report", None),
-    )
-)  # fmt: skip
 _NUMBER = re.compile(r"^\s*\d+[A-Za-z]?\.\s+")
-_SOURCE = re.compile(r"^\s*Source:\s*", re.IGNORECASE)
-_MARKING = re.compile(
-    r"(?:^|(?<=[.;]\s))(?:Top Secret|Secret|Confidential|Restricted|Limited Official Use"
-    r"|Official Use Only|Unclassified|No classification marking|Eyes Only)\b[^.]*(?:\.|$)",
-    re.IGNORECASE,
-)
-_SENTENCE_END = re.compile(r"\.\s+(?=[A-Z])")
-_DRAFTED = re.compile(
-    r"\b(?:Drafted|Prepared|Written)(?: (?:in|at) [\w/-]+)? by\s+"
-    r"(?P<name>(?:[A-Z]\.\s*|[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+)"
-)
-_BOUND = re.compile(
-    r",?\s*\b(?P<word>from|since|after|until|to|before)\s+"
-    r"(?P<date>(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2},?\s+)?\d{4})\b"
-)
-_THEREAFTER = re.compile(r"^(?:thereafter|then|later|also|and)\b,?\s*|,?\s*\bthereafter$", re.I)
-_ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
-_SUFFIX = re.compile(r",?\s*\b(Jr|Sr|II|III|IV)\b\.?$")
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _THE = re.compile(r"^the\s+(?P<office>.+)$", re.IGNORECASE)
 _INTERPRETER = re.compile(r"\binterpret(?:er|ing|ed)\b", re.IGNORECASE)
@@ -96,194 +58,6 @@ _NOT_PEOPLE = re.compile(
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 
 
-def classify_head(title: str) -> tuple[DocumentType, EventType | None]:
-    """The kind of document a FRUS head names, and the event it records (if any).
-
-    >>> classify_head("Telegram From the Embassy in the Soviet Union to the Department of State")
-    (<DocumentType.TELEGRAM: 'telegram'>, None)
-    >>> classify_head("Record of Telephone Conversation Between Kennedy and Stevenson")[1]
-    <EventType.TELEPHONE_CONVERSATION: 'telephone-conversation'>
-    >>> classify_head("Record of the Policy Planning Staff Meeting")[0].value
-    'minutes'
-    """
-    for pattern, doc_type, event_type in _TYPE_RULES:
-        if pattern.search(title):
-            return doc_type, event_type
-    return DocumentType.OTHER, None
-
-
-def split_source_note(note: str) -> tuple[str | None, str | None]:
-    """(archive citation, classification sentence) of a source note.
-
-    >>> split_source_note("Source: Department of State, Central Files, 761.5411/1-2161. "
-    ...                   "Confidential; Priority. Drafted by Kohler.")
-    ('Department of State, Central Files, 761.5411/1-2161', 'Confidential; Priority.')
-    >>> split_source_note("Source: Kennedy Library, President's Office Files. Drafted by X.")
-    ("Kennedy Library, President's Office Files", None)
-    """
-    text = _SOURCE.sub("", note).strip()
-    marking = _MARKING.search(text)
-    citation = text[: marking.start()] if marking else _SENTENCE_END.split(text, maxsplit=1)[0]
-    return citation.strip().rstrip(".;, ") or None, marking.group(0) if marking else None
-
-
-def drafter(note: str) -> str | None:
-    """The name after "Drafted by" (or "Prepared by") in a source note.
-
-    >>> drafter("Confidential. Drafted by McSweeney and approved in S on February 12.")
-    'McSweeney'
-    >>> drafter("Drafted by John A. Armitage. Cleared by Kohler.")
-    'John A. Armitage'
-    """
-    match = _DRAFTED.search(note)
-    return match.group("name") if match and len(match.group("name")) > 1 else None
-
-
-def natural_name(name: str) -> str:
-    """A persons-list name ("Surname, Forenames, Jr.") in reading order.
-
-    >>> natural_name("Thompson, Llewellyn E., Jr.")
-    'Llewellyn E. Thompson Jr.'
-    >>> natural_name("Zhukov, Georgi (Yuri) A."), natural_name("Chiang Kai-shek")
-    ('Georgi A. Zhukov', 'Chiang Kai-shek')
-    """
-    text = _PARENS.sub("", name).strip()
-    suffix = _SUFFIX.search(text)
-    if suffix:
-        text = text[: suffix.start()]
-    family, comma, given = text.partition(",")
-    text = f"{given.strip()} {family.strip()}" if comma and given.strip() else text
-    return text + (
-        f" {suffix.group(1)}" + ("." if suffix.group(1)[1:].islower() else "") if suffix else ""
-    )
-
-
-@dataclass(frozen=True)
-class Office:
-    """One office of a persons-list description, with its dates when the list gives them."""
-
-    label: str
-    earliest: dt.date | None = None
-    latest: dt.date | None = None
-
-    def covers(self, day: dt.date | None) -> bool:
-        if day is None:
-            return True
-        return (self.earliest is None or self.earliest <= day) and (
-            self.latest is None or day <= self.latest
-        )
-
-
-def offices(description: str) -> list[Office]:
-    """The offices of a description such as "X until July 1962; thereafter Y".
-
-    >>> [(o.label, o.earliest, o.latest) for o in offices(
-    ...     "Under Secretary of State until December 1961; thereafter Ambassador at Large")]
-    [('Under Secretary of State', None, datetime.date(1961, 12, 31)), \
-('Ambassador at Large', datetime.date(1961, 12, 31), None)]
-    """
-    found: list[Office] = []
-    previous: dt.date | None = None
-    for clause in (c.strip() for c in description.split(";")):
-        earliest: dt.date | None = None
-        latest: dt.date | None = None
-        for bound in _BOUND.finditer(clause):
-            span = _parse(bound.group("date"))
-            if span is not None and bound.group("word") in ("from", "since", "after"):
-                earliest = span.earliest
-            elif span is not None:
-                latest = span.latest
-        label = _THEREAFTER.sub("", _BOUND.sub("", clause)).strip(" ,.")
-        if re.search(r"\bthereafter\b", clause, re.I) and earliest is None:
-            earliest = previous
-        if label:
-            found.append(Office(label, earliest, latest))
-        previous = latest
-    return found
-
-
-def _parse(text: str) -> DateSpan | None:
-    try:
-        return parse_date(text)
-    except DateError:
-        return None
-
-
-def iso_span(value: str) -> DateSpan | None:
-    """A TEI date attribute (``1961-02-03T16:30:00``, ``1961-02``, ``1961``) as a span.
-
-    >>> iso_span("1961-02-03T16:30:00").text, iso_span("1961-02").latest
-    ('3 February 1961', datetime.date(1961, 2, 28))
-    >>> iso_span("1961-02-30") is None
-    True
-    """
-    match = _ISO.match(value.strip())
-    span = _parse(match.group(0)) if match else None
-    if span is None or not span.is_day:
-        return span
-    return replace(span, text=f"{span.earliest.day} {span.earliest:%B} {span.earliest.year}")
-
-
-def _range(start: str, end: str) -> DateSpan | None:
-    a, b = iso_span(start), iso_span(end)
-    if a is None or b is None or a.earliest >= b.latest:
-        return a if a is not None and b is not None and a.earliest == b.latest else None
-    text, edtf = f"{a.text} – {b.text}", f"{a.edtf}/{b.edtf}"
-    return DateSpan(text, edtf, a.earliest, b.latest, DatePrecision.RANGE)
-
-
-class _Persons:
-    """A volume's persons list, searchable by id, family name and office."""
-
-    def __init__(self, volume: FrusVolume) -> None:
-        self.entries = volume.persons
-        self.terms = volume.terms
-        self.offices = {i: offices(e.description) for i, e in self.entries.items()}
-        self.family: dict[str, list[Entry]] = {}
-        for entry in self.entries.values():
-            head, comma, _ = entry.name.partition(",")
-            words = head.split()
-            keys = {head} if comma else ({words[0], words[-1]} if words else set())
-            for key in keys:
-                self.family.setdefault(fold(key), []).append(entry)
-
-    @cached_property
-    def by_initials(self) -> dict[str, Entry]:
-        """Entries by their initials ("LET" for Llewellyn E. Thompson), where unique."""
-        found: dict[str, list[Entry]] = {}
-        for entry in self.entries.values():
-            words = natural_name(entry.name).replace(".", ". ").split()
-            initials = "".join(w[0] for w in words if w[0].isupper() and not _SUFFIX.match(w))
-            found.setdefault(initials, []).append(entry)
-        return {k: v[0] for k, v in found.items() if len(v) == 1}
-
-    def named(self, text: str) -> Entry | None:
-        """The one listed person a name as written can be ("Levchenko", "Ambassador Thompson")."""
-        parsed = clean_person_name(text)
-        given = parsed.given_words
-        fitting = [
-            e
-            for e in self.family.get(fold(parsed.family), ())
-            if given_compatible(given, clean_person_name(natural_name(e.name)).given_words)
-        ]
-        return fitting[0] if len(fitting) == 1 else None
-
-    def office_at(self, entry: Entry, day: dt.date | None) -> str | None:
-        held = [o for o in self.offices.get(entry.id, ()) if o.covers(day)]
-        return held[0].label if held else entry.description or None
-
-    def holder(self, office: str, day: dt.date | None) -> tuple[Entry, str] | None:
-        """Who held an office ("Secretary" = "Secretary of State") on ``day``, if one person."""
-        wanted = {fold(f"{office}{tail}") for tail in ("", " of State", " of the United States")}
-        found = {
-            entry.id: (entry, o.label)
-            for entry in self.entries.values()
-            for o in self.offices[entry.id]
-            if fold(re.split(r",| and ", o.label)[0]) in wanted and o.covers(day)
-        }
-        return next(iter(found.values())) if len(found) == 1 else None
-
-
 def extract_frus(path: str, text: str, reference: ReferenceData) -> Extraction:
     """Read one volume; problems are returned, never raised, and cost only their document."""
     try:
@@ -291,7 +65,7 @@ def extract_frus(path: str, text: str, reference: ReferenceData) -> Extraction:
     except FrusFormatError as error:
         return Extraction([], [Problem(error.code, path, str(error), error.line)])
     problems = [Problem(i.code, path, i.message, i.line, i.severity) for i in volume.issues]
-    persons = _Persons(volume)
+    persons = VolumePersons(volume)
     documents: list[Document] = []
     for raw in volume.documents:
         extractor = _DocumentExtractor(path, raw, volume.volume, persons, reference)
@@ -306,7 +80,12 @@ def extract_frus(path: str, text: str, reference: ReferenceData) -> Extraction:
 
 class _DocumentExtractor:
     def __init__(
-        self, path: str, raw: FrusDocument, volume: str, persons: _Persons, reference: ReferenceData
+        self,
+        path: str,
+        raw: FrusDocument,
+        volume: str,
+        persons: VolumePersons,
+        reference: ReferenceData,
     ) -> None:
         self.path, self.raw, self.volume, self.persons = path, raw, volume, persons
         self.builder = DocumentBuilder(path, reference)
@@ -371,9 +150,9 @@ class _DocumentExtractor:
         if raw.date_when and span is None:
             self._warn("bad-date", f"cannot read the date when={raw.date_when!r}", line)
         if span is None and raw.date_from and raw.date_to:
-            span = _range(raw.date_from, raw.date_to)
+            span = iso_range(raw.date_from, raw.date_to)
         if span is None and (raw.date_min or raw.date_max):
-            span = _range(raw.date_min or raw.date_max or "", raw.date_max or raw.date_min or "")
+            span = iso_range(raw.date_min or raw.date_max or "", raw.date_max or raw.date_min or "")
         if span is None and raw.date_text:
             try:
                 span = parse_date(raw.date_text)

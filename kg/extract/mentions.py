@@ -14,59 +14,44 @@ later passes skip:
    the review queue.
 
 Everything goes through a :class:`~kg.extract.names.NameResolver`, so an
-ambiguous or unknown name never becomes a guessed entity.
+ambiguous or unknown name never becomes a guessed entity.  The tokens and the
+label trie are built in :mod:`kg.extract._tokens`; :func:`absent_persons`
+(:mod:`kg.extract.absence`) reads the same tokens and is re-exported here.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
-from kg.authority import PARTICLES, Authority, Entity, word_set
-from kg.extract.names import (
-    COMMON_CAPS,
-    DOTTED_TITLES,
-    FUNCTION_WORDS,
-    INSTITUTION_WORDS,
-    MONTHS_AND_DAYS,
-    TITLE_WORDS,
-    NameResolver,
-    Resolution,
-    is_initial,
-    is_title,
-    name_bounds,
-    word_key,
-)
-from kg.ids import fold
+from kg.authority import PARTICLES, word_set
+from kg.extract._namewords import COMMON_CAPS, FUNCTION_WORDS, INSTITUTION_WORDS, MONTHS_AND_DAYS
+from kg.extract._tokens import LabelHit, LabelNode, TokenizedText, sentence_spans, tokenize
+from kg.extract.absence import absent_persons
+from kg.extract.names import NameResolver, Resolution
+from kg.extract.personname import is_initial, name_bounds, word_key
+
+__all__ = [
+    "Mention",
+    "MentionKind",
+    "MentionStatus",
+    "absent_persons",
+    "find_mentions",
+    "tokenize",
+]
 
 MentionKind = Literal["person", "organization", "place"]
 MentionStatus = Literal["resolved", "ambiguous", "unlinked"]
 _KIND_ORDER: tuple[MentionKind, ...] = ("person", "organization", "place")
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9.&]{0,7}")
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n")
-_POSSESSIVE_ENDINGS = frozenset(("'s", "’s", "'S", "’S"))
 _LETTER = re.compile(r"[^\W_]")
-_NON_SPACE = re.compile(r"\S")
-_JOINABLE_GAP = frozenset(" \t\n.-'’")
 _NOT_NAME = COMMON_CAPS | MONTHS_AND_DAYS | INSTITUTION_WORDS
 _GOVERNMENT_AFTER = re.compile(r"\s+(?:government|administration|regime|cabinet)\b", re.I)
 _HEAD_OF_GOVERNMENT = "President Prime Minister Premier Chancellor Chairman King"
 _REGION_WORDS = word_set(
     "north south east west central latin middle far near northern southern eastern western"
-)
-_ABSENT_AFTER = re.compile(
-    r"(?:,?\s*who\s+)?\b(?:(?:was|were|is|are|had\s+been)\s+(?:not\s+present|absent"
-    r"|not\s+in\s+attendance|not\s+at\s+the\s+\w+|unable\s+to\s+(?:attend|come|participate"
-    r"|take\s+part|be\s+present))|(?:did|could|would|does|do)\s*(?:not|n['’]t)\s+(?:attend"
-    r"|participate|take\s+part|come|be\s+present)|(?<=\w)['’]s?\s+absence)\b",
-    re.IGNORECASE,
-)
-_ABSENT_BEFORE = re.compile(
-    r"\b(?:in\s+(?:the\s+)?absence\s+of|without\s+the\s+participation\s+of)\s+", re.IGNORECASE
 )
 
 
@@ -84,184 +69,23 @@ class Mention:
     candidates: tuple[str, ...] = ()
 
 
-class _Token(NamedTuple):
-    start: int
-    end: int
-    text: str
-    key: str
-    base_end: int  # without a possessive "'s"
-    base_key: str
-    dotted: bool  # followed by "."
-    cap: bool
-    initial: bool  # "A." or "Yu."
-    title: bool  # "Comrade", "Cde.", "Ambassador"
-
-    @property
-    def word(self) -> str:
-        """The token as a name word: initials and dotted titles keep their dot."""
-        if self.dotted and (self.initial or self.title):
-            return self.text + "."
-        return self.text[: self.base_end - self.start]
-
-
-@dataclass(frozen=True)
-class _Hit:
-    entity: Entity
-    hidden: bool
-    acronym: bool
-    capital: bool
-
-
-@dataclass
-class _Node:
-    children: dict[str, _Node] = field(default_factory=dict)
-    hits: list[_Hit] = field(default_factory=list)
-
-
-def _fold_word(word: str) -> str:
-    return word.lower().replace("'", "") if word.isascii() else fold(word)
-
-
-def _token_pattern(lower_words: Iterable[str]) -> re.Pattern[str]:
-    """Capitalised words plus the few lower-case words names and labels contain.
-
-    Ordinary lower-case words are not tokens at all: they can neither start a
-    name nor join one (the gap test of :func:`_gap` sees their letters),
-    so skipping them halves the work per page.
-    """
-    alternation = _trie_regex(set(lower_words))
-    return re.compile(rf"(?<![^\W_])(?:(?![a-z\d])[^\W_]+(?:['’][^\W_]+)*|{alternation}(?![^\W_]))")
-
-
-def _trie_regex(words: Iterable[str]) -> str:
-    """One regex for many literal words, factored by prefix: Python's regex
-    engine tries a flat alternation branch by branch at every position.
-
-    >>> _trie_regex(["of", "on", "o"])
-    'o(?:f|n)?'
-    """
-    trie: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node: dict[str, Any]) -> str:
-        branches = [re.escape(c) + build(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        if "" in node:
-            return f"(?:{'|'.join(branches)})?"
-        return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-
-    return build(trie)
-
-
-_ALWAYS_LOWER = FUNCTION_WORDS | PARTICLES | {"and", "nor", "or"}
-_DEFAULT_TOKENS = _token_pattern(_ALWAYS_LOWER)
-
-
-def tokenize(text: str, pattern: re.Pattern[str] = _DEFAULT_TOKENS) -> list[_Token]:
-    """Capitalised words (and function words) with offsets, folded keys and
-    possessives split off.
-
-    >>> [t.base_key for t in tokenize("Castro’s talk with the Ambassador, A.I. Alekseyev")]
-    ['castro', 'the', 'ambassador', 'a', 'i', 'alekseyev']
-    """
-    tokens: list[_Token] = []
-    append, new, titles = tokens.append, tuple.__new__, TITLE_WORDS  # hot loop: locals
-    for match in pattern.finditer(text):
-        word = match.group()
-        start, end = match.span()
-        key = base_key = word.lower().replace("'", "") if word.isascii() else fold(word)
-        base_end = end
-        if word[-2:] in _POSSESSIVE_ENDINGS and len(word) > 2:
-            base_end, base_key = end - 2, _fold_word(word[:-2])
-        dotted = text[end : end + 1] == "."
-        cap = word[0].isupper()
-        initial = cap and dotted and len(word) <= 2 and is_initial(word + ".")
-        title = base_key in titles or (dotted and base_key in DOTTED_TITLES)
-        append(
-            new(_Token, (start, end, word, key, base_end, base_key, dotted, cap, initial, title))
-        )
-    return tokens
-
-
-@dataclass(frozen=True)
-class _Matcher:
-    """Built once per authority (see :meth:`Authority.memo`)."""
-
-    root: _Node
-    tokens: re.Pattern[str]
-
-
-def _matcher(authority: Authority) -> _Matcher:
-    return authority.memo("kg.extract.mentions", lambda: _build_matcher(authority))
-
-
-def _build_matcher(authority: Authority) -> _Matcher:
-    root, lower = _Node(), set(_ALWAYS_LOWER)
-    for entity in authority:
-        labelled = [(text, False) for text in entity.labels]
-        for text, hidden in [*labelled, *((text, True) for text in entity.hidden_labels)]:
-            words = _TOKEN.findall(text)
-            lower.update(w for w in words if w[0].islower())
-            keys = [_fold_word(w) for w in words]
-            if not keys:
-                continue
-            node = root
-            for key in keys:
-                node = node.children.setdefault(key, _Node())
-            stripped = text.strip()
-            acronym = bool(_ACRONYM.fullmatch(stripped)) and sum(c.isalpha() for c in stripped) <= 6
-            node.hits.append(_Hit(entity, hidden, acronym, stripped[:1].isupper()))
-    return _Matcher(root, _token_pattern(lower))
-
-
-def _gap(text: str, left: _Token, right: _Token) -> int:
-    """How two neighbouring tokens join: 0 not at all (punctuation, other
-    words between), 1 on one line, 2 across one line break."""
-    gap = text[left.end : right.start]
-    if gap == " ":
-        return 1
-    if (
-        len(gap) > 4
-        or not set(gap) <= _JOINABLE_GAP
-        or ("." in gap and not left.initial | left.title)
-    ):
-        return 0
-    return (1, 2, 0, 0, 0)[gap.count("\n")]
-
-
-class _Scan:
+class _Scan(TokenizedText):
     """State of one :func:`find_mentions` call."""
 
     def __init__(self, text: str, resolver: NameResolver) -> None:
-        self.text, self.resolver = text, resolver
-        self.matcher = _matcher(resolver.authority)
-        self.tokens = tokenize(text, self.matcher.tokens)
+        super().__init__(text, resolver.authority)
+        self.resolver = resolver
         self._sentence_text: dict[int, str] = {}
         self.owner: list[Mention | None] = [None] * len(self.tokens)
-        self.starts = [t.start for t in self.tokens]
-        self.sentences = _sentence_spans(text)
+        self.sentences = sentence_spans(text)
         self.sentence_starts = [s for s, _ in self.sentences]
         self.mentions: list[Mention] = []
-        self.gaps = [_gap(text, a, b) for a, b in zip(self.tokens, self.tokens[1:], strict=False)]
         self.static_name = [
             t.initial
             or t.text in PARTICLES
             or (t.cap and t.text[0].isalpha() and not t.title and t.base_key not in _NOT_NAME)
             for t in self.tokens
         ]
-
-    def joined(self, i: int, *, lines: bool = True) -> bool:
-        """Whether tokens ``i`` and ``i + 1`` can belong to one name or label.
-
-        ``lines=False`` refuses line breaks too: lists of participants put
-        one name per line.
-        """
-        return 0 <= i < len(self.gaps) and 0 < self.gaps[i] <= (2 if lines else 1)
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         index = max(bisect.bisect_right(self.sentence_starts, offset) - 1, 0)
@@ -294,9 +118,6 @@ class _Scan:
 
     def free(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.owner[i] is None
-
-    def span(self, first: int, last: int) -> str:
-        return self.text[self.tokens[first].start : self.tokens[last].base_end]
 
     def name_like(self, i: int) -> bool:
         return 0 <= i < len(self.tokens) and self.owner[i] is None and self.static_name[i]
@@ -346,31 +167,9 @@ class _Scan:
         return _LETTER.search(self.text, start, self.tokens[i].start) is None
 
 
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence boundaries that survive initials ("A. I. Alekseyev") and titles."""
-    spans, start = [], 0
-    for match in _BOUNDARY.finditer(text):
-        if match.group().startswith("."):
-            before = re.search(r"(\w+)$", text[max(0, match.start() - 12) : match.start()])
-            word = before.group(1) if before else ""
-            following = _NON_SPACE.search(text, match.end())
-            lower_next = following is not None and following.group().islower()
-            if is_initial(word + ".") or is_title(word + ".") or lower_next:
-                continue
-        spans.append((start, match.end()))
-        start = match.end()
-    spans.append((start, len(text)))
-    trimmed = []
-    for s, e in spans:
-        first = _NON_SPACE.search(text, s, e)
-        if first is not None:
-            trimmed.append((first.start(), s + len(text[s:e].rstrip())))
-    return trimmed or [(0, len(text))]
-
-
-def _label_pass(scan: _Scan, root: _Node) -> None:
+def _label_pass(scan: _Scan, root: LabelNode) -> None:
     tokens, i = scan.tokens, 0
-    found: list[tuple[int, int, list[_Hit]]] = []
+    found: list[tuple[int, int, list[LabelHit]]] = []
     while i < len(tokens):
         node, best, j = root, None, i
         while j < len(tokens) and (j == i or scan.joined(j - 1)):
@@ -397,7 +196,7 @@ def _label_pass(scan: _Scan, root: _Node) -> None:
         _add_label_mention(scan, first, last, hits)
 
 
-def _regional(scan: _Scan, first: int, hits: list[_Hit]) -> bool:
+def _regional(scan: _Scan, first: int, hits: list[LabelHit]) -> bool:
     """A demonym after a compass word names a region, not the country:
     "North American", "Central American" are not the United States."""
     before = scan.tokens[first - 1] if first > 0 and scan.joined(first - 1, lines=False) else None
@@ -409,7 +208,7 @@ def _regional(scan: _Scan, first: int, hits: list[_Hit]) -> bool:
     )
 
 
-def _valid(scan: _Scan, first: int, last: int, end: int, node: _Node | None) -> list[_Hit]:
+def _valid(scan: _Scan, first: int, last: int, end: int, node: LabelNode | None) -> list[LabelHit]:
     """Hits whose case fits: acronyms in capitals (and not inside a line of
     capitals, where "NAM IL" is a name), other labels capitalised."""
     if node is None or not node.hits:
@@ -422,7 +221,7 @@ def _valid(scan: _Scan, first: int, last: int, end: int, node: _Node | None) -> 
     return hits
 
 
-def _add_label_mention(scan: _Scan, first: int, last: int, hits: list[_Hit]) -> None:
+def _add_label_mention(scan: _Scan, first: int, last: int, hits: list[LabelHit]) -> None:
     labelled = [h for h in hits if not h.hidden]
     hidden = not labelled
     if hidden and any(h.entity.kind == "person" for h in hits) and _inside_name(scan, first, last):
@@ -594,53 +393,3 @@ def find_mentions(text: str, resolver: NameResolver) -> list[Mention]:
     _family_pass(scan)
     _unlinked_pass(scan)
     return sorted(scan.mentions, key=lambda m: (m.start, -m.end))
-
-
-def absent_persons(text: str, resolver: NameResolver) -> set[str]:
-    """Slugs of persons the text says were absent ("X was not present",
-    "in the absence of X", "X did not attend"), to keep out of participants."""
-    scan = _Scan(text, resolver)
-    groups: list[list[int]] = []
-    for match in _ABSENT_AFTER.finditer(text):
-        groups.extend(_names_near(scan, bisect.bisect_left(scan.starts, match.start()) - 1, -1))
-    for match in _ABSENT_BEFORE.finditer(text):
-        groups.extend(_names_near(scan, bisect.bisect_left(scan.starts, match.end()), 1))
-    slugs = set()
-    for group in groups:
-        res = resolver.person(scan.span(min(group), max(group)))
-        if res.status != "ambiguous":
-            slugs.add(res.slug)
-    return slugs
-
-
-def _names_near(scan: _Scan, i: int, step: int) -> list[list[int]]:
-    """Name groups walking from token ``i`` in direction ``step`` ("X, Y and Z")."""
-    groups: list[list[int]] = [[]]
-    while 0 <= i < len(scan.tokens):
-        token = scan.tokens[i]
-        if token.base_key in {"and", "nor", "or"}:
-            groups.append([])
-        elif (token.cap or token.text in PARTICLES) and token.base_key not in COMMON_CAPS:
-            groups[-1].append(i)
-        else:
-            break
-        neighbour = i + step
-        if not 0 <= neighbour < len(scan.tokens):
-            break
-        left, right = sorted((i, neighbour))
-        gap = scan.text[scan.tokens[left].end : scan.tokens[right].start]
-        if "," in gap.strip(" ") and gap.strip(" ,") == "":
-            groups.append([])
-        elif not scan.joined(left):
-            break
-        i = neighbour
-    return [
-        g
-        for g in groups
-        if any(
-            scan.tokens[k].cap
-            and not scan.tokens[k].title
-            and scan.tokens[k].base_key not in COMMON_CAPS
-            for k in g
-        )
-    ]

@@ -25,14 +25,9 @@ from dataclasses import dataclass
 
 from kg.concepts import DocumentType, EventType, Role
 from kg.extract.document import DocumentBuilder, Extraction
+from kg.extract.hsg_context import HsgContext, record_span, span_wording
 from kg.extract.reference import ReferenceData
 from kg.extract.titles import split_names, split_qualifier
-from kg.extract.visits_document import (
-    HsgContext,
-    issues_to_problems,
-    record_span,
-    span_wording,
-)
 from kg.ids import slugify
 from kg.model import AgentRef, Document, Event, Participation, PlaceRef
 from kg.sources.travels import TripRecord, looks_like_travels, read_travels
@@ -101,14 +96,7 @@ def extract_travels(path: str, text: str, reference: ReferenceData) -> Extractio
     """Read one traveller's file: its legs, then the journeys they form."""
     read = read_travels(text)
     context = HsgContext(path, reference, "trip")
-    context.problems.extend(issues_to_problems(path, read.issues))
-    legs = []
-    for record in read.records:
-        since = len(context.problems)
-        leg = _leg(record, context)
-        context.locate(since, record.line)
-        if leg is not None:
-            legs.append(leg)
+    legs = context.convert(read, _leg)
     journeys = _journeys(legs, context)
     return Extraction([leg.doc for leg in legs] + journeys, context.problems)
 

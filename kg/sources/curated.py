@@ -10,7 +10,8 @@ topics are read against the authority in :mod:`kg.extract.curated_document`.
 
 YAML is read with PyYAML's ``SafeLoader`` at the node level (``yaml.compose``): nodes
 carry their marks (lines), and scalars stay the strings the scholar wrote, so
-``1961-06-04`` is not turned into a date object nor ``1961`` into a number.
+``1961-06-04`` is not turned into a date object nor ``1961`` into a number.  Values as
+written and the checks shared by every field are in :mod:`kg.sources._curated_fields`.
 """
 
 from __future__ import annotations
@@ -18,14 +19,35 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from dataclasses import dataclass, field
 
 import yaml
 
-from kg.concepts import Classification, Concept, DocumentType, EventType, Role
-from kg.report import Problem, Severity
+from kg.concepts import Classification, DocumentType, EventType, Role
+from kg.report import Problem
+from kg.sources._curated_fields import FieldChecker, Text, Value, mark_skipped, yaml_value
+
+__all__ = [
+    "CSV_COLUMNS",
+    "CSV_REQUIRED",
+    "DOCUMENT_FIELDS",
+    "PARTICIPANT_FIELDS",
+    "RECORD_FIELDS",
+    "TOP_FIELDS",
+    "VERSION",
+    "VERSION_KEY",
+    "CuratedRead",
+    "CuratedRecord",
+    "DocumentFields",
+    "Participant",
+    "Text",
+    "Value",
+    "looks_like_curated_csv",
+    "looks_like_curated_yaml",
+    "mark_skipped",
+    "read_curated_csv",
+    "read_curated_yaml",
+]
 
 VERSION_KEY = "kg-curated"
 VERSION = "1"
@@ -43,28 +65,6 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _URL = re.compile(r"^https?://[^\s<>\"{}|\\^`]+$")
 _ROLE_SUFFIX = re.compile(r"^(?P<name>.*?)\s*\((?P<role>[^()]*)\)\s*$")
 _VERSION_LINE = re.compile(rf"^{VERSION_KEY}[ \t]*:", re.MULTILINE)
-_E = TypeVar("_E", EventType, DocumentType)
-
-
-@dataclass(frozen=True)
-class Value:
-    """A value as written -- text, a list or a mapping of values -- and its line.
-
-    In a mapping, each entry's line is the line of its key (where an error about the
-    field is best shown); ``duplicates`` lists keys given twice, with their lines.
-    """
-
-    data: str | list[Value] | dict[str, Value] | None
-    line: int
-    duplicates: tuple[tuple[str, int], ...] = ()
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text field as written (stripped) and the line of its key."""
-
-    value: str
-    line: int
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ def read_curated_yaml(path: str, text: str) -> CuratedRead:
         checker.problem("yaml-syntax", f"not valid YAML ({error}); the file is skipped", None)
         return checker.result()
     try:
-        top = _value(root, 1) if root is not None else Value(None, 1)
+        top = yaml_value(root, 1) if root is not None else Value(None, 1)
     except RecursionError:  # an alias that contains itself (&a [*a])
         checker.problem("yaml-syntax", "a YAML alias refers to itself; the file is skipped", 1)
         return checker.result()
@@ -185,28 +185,6 @@ def read_curated_yaml(path: str, text: str) -> CuratedRead:
     for raw in records.data:
         checker.check(raw)
     return checker.result()
-
-
-def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
-
-
-def _value(node: yaml.Node, line: int) -> Value:
-    if isinstance(node, yaml.ScalarNode):
-        if node.tag == "tag:yaml.org,2002:null":
-            return Value(None, line)
-        return Value(str(node.value), line)
-    if isinstance(node, yaml.SequenceNode):
-        return Value([_value(item, _line(item)) for item in node.value], line)
-    mapping: dict[str, Value] = {}
-    duplicates: list[tuple[str, int]] = []
-    for key_node, value_node in node.value:
-        key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "<complex key>"
-        if key in mapping:
-            duplicates.append((key, _line(key_node)))
-            continue
-        mapping[key] = _value(value_node, _line(key_node))
-    return Value(mapping, line, tuple(duplicates))
 
 
 # --- CSV ------------------------------------------------------------------------------------
@@ -254,21 +232,13 @@ def _csv_record(header: list[str], row: list[str], line: int) -> Value:
 
 
 # --- the schema -----------------------------------------------------------------------------
-class _Checker:
+class _Checker(FieldChecker):
     """Checks raw records against the schema, collecting every error of a record."""
 
     def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
+        super().__init__(path)
         self.records: list[CuratedRecord] = []
         self.ids: dict[str, int] = {}
-        self.errors = 0
-
-    def problem(
-        self, code: str, message: str, line: int | None, severity: Severity = "error"
-    ) -> None:
-        self.problems.append(Problem(code, self.path, message, line, severity))
-        self.errors += severity == "error"
 
     def result(self) -> CuratedRead:
         return CuratedRead(self.records, self.problems)
@@ -315,21 +285,6 @@ class _Checker:
         else:
             mark_skipped(self.problems, since)
 
-    def fields(self, raw: Value, known: tuple[str, ...], what: str) -> dict[str, Value]:
-        assert isinstance(raw.data, dict)
-        for key, line in raw.duplicates:
-            self.problem("duplicate-field", f"{key!r} is given twice in the {what}", line)
-        present = {}
-        for key, value in raw.data.items():
-            if key not in known:
-                allowed = ", ".join(known)
-                self.problem(
-                    "unknown-field", f"unknown {what} field {key!r} (known: {allowed})", value.line
-                )
-            elif value.data is not None and value.data != "":
-                present[key] = value
-        return present
-
     def record_id(self, fields: dict[str, Value], line: int) -> str | None:
         text = self.text(fields, "id")
         if text is None:
@@ -344,45 +299,6 @@ class _Checker:
         else:
             return text.value
         return None
-
-    def unknown(self, what: str, text: Text, allowed: Iterable[Concept]) -> None:
-        known = ", ".join(member.value for member in allowed)
-        code = "unknown-" + what.replace(" ", "-")
-        self.problem(code, f"unknown {what} {text.value!r} (known: {known})", text.line)
-
-    def wrong(self, name: str, expected: str, value: Value) -> None:
-        kind = {"list": "a list", "dict": "a mapping"}.get(type(value.data).__name__, "text")
-        self.problem("wrong-type", f"{name!r} must be {expected}, not {kind}", value.line)
-
-    def text(self, fields: dict[str, Value], name: str, *, collapse: bool = True) -> Text | None:
-        value = fields.get(name)
-        if value is None:
-            return None
-        if not isinstance(value.data, str):
-            self.wrong(name, "text", value)
-            return None
-        text = " ".join(value.data.split()) if collapse else value.data.strip()
-        return Text(text, value.line) if text else None
-
-    def texts(self, fields: dict[str, Value], name: str) -> tuple[Text, ...] | None:
-        value = fields.get(name)
-        if value is None:
-            return None
-        if not isinstance(value.data, list):
-            self.wrong(name, "a list", value)
-            return None
-        items = [self.text({name: item}, name) for item in value.data]
-        return tuple(item for item in items if item is not None)
-
-    def choice(self, fields: dict[str, Value], name: str, enum: type[_E], what: str) -> _E | None:
-        text = self.text(fields, name)
-        if text is None:
-            return None
-        try:
-            return enum(text.value.lower())
-        except ValueError:
-            self.unknown(what, text, enum)
-            return None
 
     def participants(self, value: Value | None) -> tuple[Participant, ...]:
         if value is None:
@@ -438,13 +354,6 @@ class _Checker:
             classification=classification,
             language=self.text(fields, "language"),
         )
-
-
-def mark_skipped(problems: list[Problem], since: int) -> None:
-    """Say in each error from ``since`` on that it cost its record."""
-    for i in range(since, len(problems)):
-        if problems[i].severity == "error":
-            problems[i] = replace(problems[i], message=problems[i].message + "; record skipped")
 
 
 def _classification(text: str) -> Classification | None:

@@ -6,10 +6,8 @@ list and an abbreviations list in the front matter, then hundreds of
 reader keeps what each document says as text and ids; interpreting it (types,
 dates, names) is :mod:`kg.extract.frus_document`'s job.
 
-Why expat (the parser under ElementTree) is driven directly, building ElementTree
-elements itself, instead of ``ElementTree.iterparse``: the C ``XMLParser`` does not
-expose expat's handlers, so it can neither refuse a DTD at parser level nor tell
-the line of an element.  What that buys:
+Parsing goes through :mod:`kg.sources._xml`, which drives expat directly
+(building ElementTree elements itself).  What that buys:
 
 * **Safety.**  Volumes come from outside, and a DTD can declare entities that
   expand exponentially ("billion laughs") or fetch files and URLs.  FRUS
@@ -32,6 +30,8 @@ from itertools import islice
 from typing import Literal
 from xml.parsers import expat
 
+from kg.sources._xml import LineTreeBuilder, RefusedError, element_line, forbidden_declaration
+
 __all__ = ["Entry", "FrusDocument", "FrusFormatError", "FrusIssue", "FrusVolume", "NameRef"]
 __all__ += ["Participant", "check_safe", "looks_like_frus", "read_frus"]
 
@@ -39,7 +39,6 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 FRUS_NS = "http://history.state.gov/frus/ns/1.0"
 _T = "{" + TEI_NS + "}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-_LINE = "{urn:x-kg:frus}line"  # the source line of an element, kept in its attributes
 (PB, LB, NOTE, HEAD, DATELINE, CLOSER, LIST, ITEM, DIV) = (
     _T + name for name in ("pb", "lb", "note", "head", "dateline", "closer", "list", "item", "div")
 )
@@ -47,7 +46,6 @@ PERS, GLOSS, TERM, SIGNED, PLACE, DATE = (
     _T + name for name in ("persName", "gloss", "term", "signed", "placeName", "date")
 )
 
-_FORBIDDEN = re.compile(r"<!(?:DOCTYPE|ENTITY)\b", re.IGNORECASE)
 _DOC_START = re.compile(r"<div\b[^>]*?\btype\s*=\s*[\"']document[\"'][^>]*>")
 _TEI_ROOT = re.compile(r"<(?:\w+:)?TEI\b[^>]*\bxmlns(?::\w+)?\s*=\s*[\"']" + re.escape(TEI_NS))
 _FRUS_MARK = re.compile(r"history\.state\.gov/frus|type\s*=\s*[\"']frus[\"']|xml:id=[\"']frus")
@@ -166,12 +164,12 @@ def check_safe(text: str) -> None:
     ...     print(error.code, error.line)
     unsafe-xml 2
     """
-    match = _FORBIDDEN.search(text)
-    if match:
-        line = text.count("\n", 0, match.start()) + 1
+    found = forbidden_declaration(text)
+    if found:
+        declaration, line = found
         raise FrusFormatError(
             "unsafe-xml",
-            f"the file declares a DTD or entities ({match.group(0)}); kg reads FRUS "
+            f"the file declares a DTD or entities ({declaration}); kg reads FRUS "
             "volumes without DTDs and refuses them so that no entity is expanded and nothing "
             "is fetched",
             line,
@@ -200,78 +198,6 @@ def read_frus(text: str) -> FrusVolume:
     return volume
 
 
-class _RefusedError(Exception):
-    """Raised inside expat handlers to stop at a DTD or entity."""
-
-
-def _refuse(*_args: object) -> int:
-    raise _RefusedError("DTDs, entities and external references are refused")
-
-
-def _qname(name: str) -> str:
-    """expat's "uri}local" -> ElementTree's "{uri}local"."""
-    return "{" + name if "}" in name else name
-
-
-class _TreeParser:
-    """Builds ElementTree elements (with their line) from expat events for a reader.
-
-    When the reader's ``end`` returns True the element is dropped from its
-    parent (finished document divs), which keeps memory flat on large volumes.
-    """
-
-    def __init__(self, reader: _VolumeReader, line_offset: int = 0) -> None:
-        parser = expat.ParserCreate(namespace_separator="}")
-        parser.buffer_text = True
-        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        parser.StartDoctypeDeclHandler = _refuse
-        parser.EntityDeclHandler = _refuse
-        parser.ExternalEntityRefHandler = _refuse
-        parser.StartNamespaceDeclHandler = self._namespace
-        parser.StartElementHandler = self._start
-        parser.EndElementHandler = self._end
-        parser.CharacterDataHandler = self._data
-        self.parser, self.reader, self.offset = parser, reader, line_offset
-        self.stack: list[ET.Element] = []
-
-    def parse(self, text: str) -> expat.ExpatError | None:
-        try:
-            self.parser.Parse(text, True)
-        except expat.ExpatError as error:
-            error.lineno += self.offset
-            return error
-        except _RefusedError as refused:
-            line = self.parser.CurrentLineNumber + self.offset
-            raise FrusFormatError("unsafe-xml", str(refused), line) from None
-        return None
-
-    def _namespace(self, prefix: str | None, uri: str) -> None:
-        self.reader.namespaces.setdefault(prefix or "", uri)
-
-    def _start(self, name: str, attrs: dict[str, str]) -> None:
-        attrib = {_qname(k): v for k, v in attrs.items()}
-        attrib[_LINE] = str(self.parser.CurrentLineNumber + self.offset)
-        element = ET.Element(_qname(name), attrib)
-        if self.stack:
-            self.stack[-1].append(element)
-        self.stack.append(element)
-        self.reader.start(element, len(self.stack))
-
-    def _end(self, _name: str) -> None:
-        element = self.stack.pop()
-        if self.reader.end(element) and self.stack:
-            del self.stack[-1][-1]
-
-    def _data(self, data: str) -> None:
-        if not self.stack:
-            return
-        top = self.stack[-1]
-        if len(top):
-            top[-1].tail = (top[-1].tail or "") + data
-        else:
-            top.text = (top.text or "") + data
-
-
 class _VolumeReader:
     """Collects the volume header, the persons and terms lists and the documents."""
 
@@ -282,7 +208,12 @@ class _VolumeReader:
         self.open_docs: list[ET.Element] = []
 
     def parse(self, text: str, line_offset: int = 0) -> expat.ExpatError | None:
-        return _TreeParser(self, line_offset).parse(text)
+        """Parse (part of) a volume; a break in the XML is returned, refused markup raised."""
+        builder = LineTreeBuilder(self, line_offset)
+        try:
+            return builder.parse(text)
+        except RefusedError as refused:
+            raise FrusFormatError("unsafe-xml", str(refused), builder.line) from None
 
     def start(self, element: ET.Element, depth: int) -> None:
         if depth == 1 and self.root_tag is None:
@@ -310,7 +241,11 @@ class _VolumeReader:
     def recover(self, text: str, error: expat.ExpatError) -> None:
         """After a break, re-read each later document div on its own."""
         broken = self.open_docs[0] if self.open_docs else None
-        lost = f"document {broken.get(XML_ID)} (line {_line(broken)}) is lost; " if broken else ""
+        lost = (
+            f"document {broken.get(XML_ID)} (line {element_line(broken)}) is lost; "
+            if broken
+            else ""
+        )
         kept = len(self.volume.documents)
         namespaces = {"": TEI_NS, **self.namespaces}
         declared = (f'xmlns{":" + p if p else ""}="{u}"' for p, u in namespaces.items())
@@ -342,10 +277,6 @@ def _count(n: int) -> str:
 def _line_start(text: str, line: int) -> int:
     newline = next(islice(_NEWLINE.finditer(text), line - 2, None), None) if line > 1 else None
     return newline.end() if newline else (0 if line <= 1 else len(text))
-
-
-def _line(element: ET.Element) -> int:
-    return int(element.get(_LINE, "0"))
 
 
 def _collect(element: ET.Element, parts: list[str], skip: frozenset[str]) -> None:
@@ -385,7 +316,7 @@ def _refs(element: ET.Element, skip_notes: bool = False) -> list[NameRef]:
             kind: Literal["persName", "gloss"] = "persName" if node.tag == PERS else "gloss"
             text = text_of(node)
             for ref in ids or [None]:
-                found.append(NameRef(kind, text, ref, node.get("type"), _line(node)))
+                found.append(NameRef(kind, text, ref, node.get("type"), element_line(node)))
         stack.extend(c for c in reversed(node) if not (skip_notes and c.tag == NOTE))
     return found
 
@@ -402,7 +333,7 @@ def _entry(item: ET.Element, volume: FrusVolume) -> None:
             if suffix:
                 name, rest = f"{name}, {suffix.group(1)}", rest[suffix.end() :]
             index = volume.persons if node.tag == PERS else volume.terms
-            index[ident] = Entry(ident, name, rest, _line(node))
+            index[ident] = Entry(ident, name, rest, element_line(node))
             return
 
 
@@ -421,7 +352,7 @@ def _document(div: ET.Element, volume: str) -> FrusDocument:
     place = next(dateline.iter(PLACE), None) if dateline is not None else None
     lists = list(div.iter(LIST))
     participants = [
-        Participant(text_of(item), tuple(_refs(item, skip_notes=True)), _line(item))
+        Participant(text_of(item), tuple(_refs(item, skip_notes=True)), element_line(item))
         for lst in lists
         if lst.get("type") == "participants"
         for item in lst.iter(ITEM)
@@ -430,7 +361,7 @@ def _document(div: ET.Element, volume: str) -> FrusDocument:
     signers: list[NameRef] = []
     for signed in (s for closer in div.iter(CLOSER) for s in closer.iter(SIGNED)):
         named = [r for r in _refs(signed) if r.element == "persName"]
-        plain = NameRef("signed", text_of(signed), None, None, _line(signed))
+        plain = NameRef("signed", text_of(signed), None, None, element_line(signed))
         signers.extend(named or ([plain] if plain.text else []))
     body_parts = [
         text_of(child, frozenset({NOTE, DATELINE}))
@@ -442,7 +373,7 @@ def _document(div: ET.Element, volume: str) -> FrusDocument:
         volume=volume,
         doc_id=div.get(XML_ID, ""),
         n=div.get("n"),
-        line=_line(div),
+        line=element_line(div),
         head=text_of(head) if head is not None else "",
         subtype=div.get("subtype"),
         head_names=tuple(_refs(head, skip_notes=True)) if head is not None else (),
@@ -455,7 +386,7 @@ def _document(div: ET.Element, volume: str) -> FrusDocument:
         date_min=div.get(f"{{{FRUS_NS}}}doc-dateTime-min"),
         date_max=div.get(f"{{{FRUS_NS}}}doc-dateTime-max"),
         place=text_of(place) if place is not None else None,
-        dateline_line=_line(dateline) if dateline is not None else None,
+        dateline_line=element_line(dateline) if dateline is not None else None,
         subjects=tuple(
             text_of(i) for x in lists if x.get("type") == "subject" for i in x.iter(ITEM)
         ),

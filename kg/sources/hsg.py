@@ -6,7 +6,8 @@ an :class:`XmlRecord` of child texts, attributes and source lines; the
 format modules (:mod:`kg.sources.visits`, :mod:`kg.sources.travels`) give the
 fields their names and meaning.
 
-Why expat is driven directly instead of ``ElementTree.iterparse``:
+Why expat is driven directly (through :mod:`kg.sources._xml`) instead of
+``ElementTree.iterparse``:
 
 * **Safety.**  These files never need a DTD, and a DTD can declare entities
   that expand exponentially ("billion laughs") or fetch files and URLs.  Any
@@ -37,11 +38,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import NoReturn
 from xml.parsers import expat
 
 from kg.errors import ResourceError
 from kg.resources import resource_dir
+from kg.sources._xml import RefusedError, forbidden_declaration, safe_parser
 
 __all__ = [
     "COUNTRY_TABLE_NAME",
@@ -56,7 +57,6 @@ __all__ = [
     "read_records",
 ]
 
-_FORBIDDEN = re.compile(rb"<!(?:DOCTYPE|ENTITY)\b", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _HEAD = 4096
@@ -140,14 +140,6 @@ def looks_like_root(text: str, root: str) -> bool:
     return match is not None and match.group(1) == root
 
 
-class _RefusedError(Exception):
-    """Raised from expat handlers when the markup declares a DTD or entities."""
-
-
-def _refuse(*_args: object) -> NoReturn:
-    raise _RefusedError
-
-
 class _Collector:
     """Expat handlers collecting ``record`` elements that are children of the root."""
 
@@ -190,17 +182,11 @@ class _Collector:
 
 
 def _parser(record: str, offset: int) -> tuple[expat.XMLParserType, _Collector]:
-    parser = expat.ParserCreate(encoding="utf-8")
-    parser.buffer_text = True
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser = safe_parser(encoding="utf-8")
     collector = _Collector(parser, record, offset)
     parser.StartElementHandler = collector.start
     parser.EndElementHandler = collector.end
     parser.CharacterDataHandler = collector.text
-    parser.StartDoctypeDeclHandler = _refuse
-    parser.EntityDeclHandler = _refuse
-    parser.UnparsedEntityDeclHandler = _refuse
-    parser.ExternalEntityRefHandler = _refuse
     return parser, collector
 
 
@@ -217,12 +203,11 @@ def read_records(text: str, *, root: str, record: str) -> HsgRead:
     >>> read.issues[0].line
     3
     """
-    data = text.encode("utf-8")
-    forbidden = _FORBIDDEN.search(data)
+    forbidden = forbidden_declaration(text)
     if forbidden:
-        line = data.count(b"\n", 0, forbidden.start()) + 1
         message = "the file declares a DTD or entities, which kg never reads (unsafe XML); skipped"
-        return HsgRead([], [XmlIssue("unsafe-xml", message, line)])
+        return HsgRead([], [XmlIssue("unsafe-xml", message, forbidden[1])])
+    data = text.encode("utf-8")
     result = HsgRead()
     start_tag = re.compile(rb"<" + re.escape(record.encode()) + rb"[\s>/]")
     chunk, offset, prefix = data, 0, b""
@@ -231,7 +216,7 @@ def read_records(text: str, *, root: str, record: str) -> HsgRead:
         error: expat.ExpatError | None = None
         try:
             parser.Parse(prefix + chunk, True)
-        except _RefusedError:
+        except RefusedError:
             result.records.extend(collector.done)
             message = "the file declares a DTD or entities (unsafe XML); reading stopped here"
             result.issues.append(XmlIssue("unsafe-xml", message, collector.line()))
