@@ -52,6 +52,9 @@ def word_set(text: str) -> frozenset[str]:
 
 
 #: Lower-case words that belong to a family name ("de Gaulle", "van der Stoel").
+#: Abbreviations and prefixes that open a family name but are no surname alone
+#: ("St. Laurent" is not found as "St", "Mac Bride" not as "Mac").
+NAME_PREFIXES = word_set("st ste saint sainte san santa mac mc o fitz")
 PARTICLES = word_set("de del della di da das do dos du la le van von der den ter ten bin ibn al el")
 _VARIANT_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
@@ -163,7 +166,7 @@ def family_keys(entity: Entity) -> set[str]:
     while len(words) > 1 and words[0] in PARTICLES:
         words = words[1:]
         keys.add(" ".join(words))
-    if len(words) > 1:
+    if len(words) > 1 and words[0] not in NAME_PREFIXES:
         keys.add(words[0])
     return {k for k in keys if k}
 

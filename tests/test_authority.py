@@ -149,3 +149,11 @@ def test_keys() -> None:
     assert label_key("  Raúl   CASTRO ") == "raul castro"
     assert variant_key("Khrushchev") == variant_key("Hrushchev")
     assert variant_key("Kosygin") == variant_key("Kossygin")
+
+
+def test_name_prefixes_are_no_family_name_keys() -> None:
+    laurent = Entity("person", "st-laurent-louis", "Louis St. Laurent", family_name="St. Laurent")
+    bride = Entity("person", "mac-bride-sean", "Seán Mac Bride", family_name="Mac Bride")
+    assert family_keys(laurent) == {"st laurent"}
+    assert family_keys(bride) == {"mac bride"}
+    assert Authority([laurent, bride]).by_family_name("St") == ()

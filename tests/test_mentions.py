@@ -278,3 +278,74 @@ def test_seed_record(authority: Authority) -> None:
 )
 def test_absent_persons(authority: Authority, text: str, absent: set[str]) -> None:
     assert absent_persons(text, resolver(authority)) == absent
+
+
+def _places_authority() -> Authority:
+    return Authority(
+        [
+            Entity("place", "geneva", "Geneva"),
+            Entity("place", "thailand", "Thailand", hidden_labels=("Thai",)),
+            Entity("place", "france", "France", hidden_labels=("French",)),
+            Entity("place", "hungary", "Hungary", hidden_labels=("Hungarian",)),
+            Entity("place", "soviet-union", "Soviet Union", alt_labels=("USSR",)),
+            Entity("place", "eastern-europe", "Eastern Europe"),
+            Entity("place", "mekong-delta", "Mekong Delta"),
+            Entity("organization", "kpd", "Workers' League", alt_labels=("WL",)),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("The rebels won the battle at Tan Hiep in March.", []),  # after a locative
+        ("The minister went to Banska Dolina for a rest.", []),
+        ("They mined the Gorna Selva airport and the Vel Drin river.", []),  # a place noun after
+        ("The Tripartite Protocol was signed.", []),  # a document, not a person
+        ("Teams stayed in the provinces of Ban Lok and Muong Kham.", []),  # a list of places
+        ("The letter was handed to A. P. Voronin by the embassy.", ["A. P. Voronin"]),
+        ("He spoke at Petar Dobrev's request.", ["Petar Dobrev"]),  # a possessive: no place
+        ("The talks with Petar Dobrev went well.", ["Petar Dobrev"]),
+    ],
+)
+def test_place_names_are_no_persons(authority: Authority, text: str, persons: list[str]) -> None:
+    mentions = find_mentions(text, resolver(authority))
+    assert [m.surface for m in mentions if m.kind == "person"] == persons
+
+
+def test_acronym_before_a_name_and_hyphenated_given_names() -> None:
+    names = NameResolver(_places_authority())
+    text = "Secretary of the CC WL B. Lorenz and the interpreter Pak Chol-su were present."
+    mentions = find_mentions(text, names)
+    assert [(m.kind, m.surface) for m in mentions] == [
+        ("organization", "WL"),
+        ("person", "B. Lorenz"),
+        ("person", "Pak Chol-su"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Floods hit the Mekong delta again.", ["mekong-delta"]),  # lower case after the first word
+        ("He spoke of the Geneva agreements and the Geneva Conference.", []),
+        ("The delegation left for Geneva.", ["geneva"]),
+        ("The head of the Department of the USSR and Eastern Europe Li Dong was present.", []),
+        ("He raised the Thai Nguyen steel works.", []),  # a demonym opening a place name
+        ("The Thai delegation arrived.", ["thailand"]),
+        ("Our secretary interpreted from French.", []),  # a language
+        ("They spoke the Hungarian language.", []),
+        ("Ask the Hungarian government and the French and Thai embassies.", []),
+        ("The Hungarian side agreed.", ["hungary"]),
+        ('He mocked the "spirit of Geneva" in his speech.', []),
+    ],
+)
+def test_place_words_inside_other_names(text: str, places: list[str]) -> None:
+    mentions = find_mentions(text, NameResolver(_places_authority()))
+    assert [m.slug for m in mentions if m.kind == "place"] == places
+
+
+def test_demonym_before_a_declaration_still_names_the_country() -> None:
+    text = "The Thai declaration and the Thai-French talks."
+    mentions = find_mentions(text, NameResolver(_places_authority()))
+    assert [m.slug for m in mentions] == ["thailand", "thailand", "france"]

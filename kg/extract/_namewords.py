@@ -77,3 +77,25 @@ DIGRAPH_INITIALS = word_set("yu ya ye yo zh ch sh kh ts ju ja je sz cz gy ly ny"
 LEADING_ARTICLES = word_set("the his her")
 #: Prepositions that join a title to its object ("Ambassador *in* Cuba").
 PREPOSITIONS = word_set("of for to in at on")
+#: Nouns after a capitalised pair that make it a place or a thing, not a person
+#: ("the Point Salines airport", "the Thai Nguyen combine").
+PLACE_NOUNS = word_set(
+    "airport airfield province provinces region district area city town village river delta "
+    "valley plateau mountains mountain island islands bay gulf lake sea coast port harbour "
+    "harbor plant combine factory dam bridge road highway railway station street palace "
+    "agreement agreements accord accords treaty conference convention declaration "
+    "declarations communique protocol"
+)
+#: Nouns after a place name that make it the name of an event or a text
+#: ("the Geneva agreements", "the Moscow declarations").
+NAMED_AFTER_PLACE = word_set(
+    "agreement agreements accord accords treaty treaties conference conferences convention "
+    "conventions declaration declarations communique protocol protocols"
+)
+#: Heads of names with "of" that contain a place ("Department of the USSR",
+#: "Gulf of Thailand"): the place inside is not mentioned on its own.
+NAME_HEADS = word_set(
+    "department ministry committee commission institute bank embassy legation consulate "
+    "council academy university organization organisation office division section directorate "
+    "bureau agency mission government gulf bay strait straits sea isthmus cape"
+)

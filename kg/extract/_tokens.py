@@ -27,6 +27,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)|\n[ \t]*\n")
 _POSSESSIVE_ENDINGS = frozenset(("'s", "’s", "'S", "’S"))
 _NON_SPACE = re.compile(r"\S")
 _JOINABLE_GAP = frozenset(" \t\n.-'’")
+_HYPHEN_TAIL = re.compile(r"(?:-(?=[^\W\d_])(?![^\W\d_]*[A-Z])[^\W\d_]+)+(?![^\W_]|-[^\W_])")
 
 
 class Token(NamedTuple):
@@ -155,6 +156,10 @@ def _build_label_matcher(authority: Authority) -> LabelMatcher:
         for text, hidden in [*labelled, *((text, True) for text in entity.hidden_labels)]:
             words = _TOKEN.findall(text)
             lower.update(w for w in words if w[0].islower())
+            if entity.kind == "place" and not hidden:
+                # "the Mekong delta", "the Western hemisphere": place labels match
+                # in lower case after their first word.
+                lower.update(w.lower() for w in words[1:] if w.isalpha() and not w.isupper())
             keys = [_fold_word(w) for w in words]
             if not keys:
                 continue
@@ -204,8 +209,29 @@ class TokenizedText:
         """
         return 0 <= i < len(self.gaps) and 0 < self.gaps[i] <= (2 if lines else 1)
 
-    def span(self, first: int, last: int) -> str:
-        return self.text[self.tokens[first].start : self.tokens[last].base_end]
+    def span(self, first: int, last: int, *, tail: bool = False) -> str:
+        """The text of tokens first..last; ``tail`` keeps a hyphenated
+        lower-case end of a name ("Kim Chang-su", "Chou En-lai")."""
+        return self.text[
+            self.tokens[first].start : self.name_end(last) if tail else self.tokens[last].base_end
+        ]
+
+    def name_end(self, last: int) -> int:
+        """Where a name ending with token ``last`` ends, with its hyphenated lower-case parts."""
+        token = self.tokens[last]
+        if token.base_end != token.end or not token.cap:
+            return token.base_end
+        match = _HYPHEN_TAIL.match(self.text, token.end)
+        return match.end() if match else token.end
+
+    def before(self, i: int, pattern: re.Pattern[str], width: int = 40) -> bool:
+        """Whether ``pattern`` (anchored with ``$``) matches the text right before token ``i``."""
+        start = self.tokens[i].start
+        return pattern.search(self.text, max(0, start - width), start) is not None
+
+    def after(self, i: int, pattern: re.Pattern[str]) -> bool:
+        """Whether ``pattern`` matches the text right after token ``i``."""
+        return pattern.match(self.text, self.tokens[i].end) is not None
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:

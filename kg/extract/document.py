@@ -109,9 +109,12 @@ class DocumentBuilder:
     # --- body ----------------------------------------------------------------------------
     def add_mentions(self, doc: Document, *texts: str | None) -> None:
         """Agents and places the text names, except the event's participants."""
-        participants = {(p.agent.kind, p.agent.slug) for e in doc.events for p in e.participations}
-        if doc.creator is not None:
-            participants.add((doc.creator.kind, doc.creator.slug))
+        agents = [p.agent for e in doc.events for p in e.participations]
+        agents += [doc.creator] if doc.creator is not None else []
+        participants = {(a.kind, a.slug) for a in agents}
+        # An ambiguous surname of a participant ("Aristov" beside the author
+        # "B.I. Aristov") names that participant, not an unknown person.
+        surnames = {a.label.split()[-1].lower() for a in agents if a.label.split()}
         seen: set[tuple[str, str]] = set()
         unlinked: list[str] = []
         for text in texts:
@@ -121,7 +124,11 @@ class DocumentBuilder:
                 key = (mention.kind, mention.slug)
                 if key in participants or key in seen:
                     continue
-                if mention.status == "unlinked":
+                if mention.status == "unlinked" or (
+                    mention.status == "ambiguous"
+                    and mention.kind == "person"
+                    and re.sub(r"['’]s$", "", mention.surface.split()[-1]).lower() not in surnames
+                ):
                     if mention.surface not in unlinked:
                         unlinked.append(mention.surface)
                     continue

@@ -15,7 +15,9 @@ later passes skip:
 
 Everything goes through a :class:`~kg.extract.names.NameResolver`, so an
 ambiguous or unknown name never becomes a guessed entity.  The tokens and the
-label trie are built in :mod:`kg.extract._tokens`; :func:`absent_persons`
+label trie are built in :mod:`kg.extract._tokens`, the rules on the words
+around a name (place or person, part of another name) in
+:mod:`kg.extract._context`; :func:`absent_persons`
 (:mod:`kg.extract.absence`) reads the same tokens and is re-exported here.
 """
 
@@ -23,16 +25,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from kg.authority import PARTICLES, word_set
+from kg.extract import _context as context
 from kg.extract._namewords import COMMON_CAPS, FUNCTION_WORDS, INSTITUTION_WORDS, MONTHS_AND_DAYS
-from kg.extract._tokens import LabelHit, LabelNode, TokenizedText, sentence_spans, tokenize
+from kg.extract._tokens import LabelHit, LabelNode, Token, TokenizedText, sentence_spans, tokenize
 from kg.extract.absence import absent_persons
 from kg.extract.names import NameResolver, Resolution
-from kg.extract.personname import is_initial, name_bounds, word_key
+from kg.extract.personname import name_bounds, word_key
 
 __all__ = [
     "Mention",
@@ -98,9 +100,19 @@ class _Scan(TokenizedText):
         return self._sentence_text[start]
 
     def add(
-        self, kind: MentionKind, first: int, last: int, res: Resolution, *, claim: bool = True
+        self,
+        kind: MentionKind,
+        first: int,
+        last: int,
+        res: Resolution,
+        *,
+        claim: bool = True,
+        record: bool = True,
     ) -> None:
-        start, end = self.tokens[first].start, self.tokens[last].base_end
+        """Record a mention of tokens first..last (``claim``: they are taken);
+        ``record=False`` only takes them, for words that name no entity here."""
+        start = self.tokens[first].start
+        end = self.name_end(last) if kind == "person" else self.tokens[last].base_end
         status: MentionStatus = "unlinked" if res.status == "new" else res.status
         mention = Mention(
             kind=res.entity.kind if res.entity else kind,
@@ -112,7 +124,8 @@ class _Scan(TokenizedText):
             status=status,
             candidates=tuple(c.slug for c in res.candidates),
         )
-        self.mentions.append(mention)
+        if record:
+            self.mentions.append(mention)
         for i in range(first if claim else last + 1, last + 1):
             self.owner[i] = mention
 
@@ -156,11 +169,18 @@ class _Scan(TokenizedText):
         for left, right in ((first - 1, first), (last, last + 1)):
             if left < 0 or right >= len(self.tokens):
                 continue
-            word = self.tokens[left if left < first else right].text
-            joined = self.joined(left, lines=False)
-            if joined and len(word) > 1 and word.isupper():
+            near = self.tokens[left if left < first else right]
+            word, joined = near.text, self.joined(left, lines=False)
+            if joined and len(word) > 1 and word.isupper() and not self.acronym(near):
                 return True
         return False
+
+    def acronym(self, token: Token) -> bool:
+        """An acronym of the authority or of an institution ("CC SED" is no shouted name)."""
+        if token.base_key in INSTITUTION_WORDS:
+            return True
+        node = self.matcher.root.children.get(token.key)
+        return node is not None and any(h.acronym for h in node.hits)
 
     def at_sentence_start(self, i: int) -> bool:
         start = self.sentence_of(self.tokens[i].start)[0]
@@ -228,13 +248,15 @@ def _add_label_mention(scan: _Scan, first: int, last: int, hits: list[LabelHit])
         return  # "Raúl" in "Raúl Roa": a given name, left to the later passes
     chosen = labelled or hits
     kind = next(k for k in _KIND_ORDER if any(h.entity.kind == k for h in chosen))
+    if kind == "place" and context.part_of_name(scan, last, hidden=hidden):
+        return  # "Thai Nguyen": the later passes read the whole name
+    other = kind == "place" and context.not_the_place(scan, first, last, hidden=hidden)
     entities = list(dict.fromkeys(h.entity for h in chosen if h.entity.kind == kind))
     surface = scan.span(first, last)
     title = scan.title_before(first) if kind == "person" else None
     role = title[1] if title else None
-    scan.add(
-        kind, first, last, scan.resolver.choose(entities, surface=surface, role=role, hidden=hidden)
-    )
+    res = scan.resolver.choose(entities, surface=surface, role=role, hidden=hidden)
+    scan.add(kind, first, last, res, record=not other)
 
 
 def _inside_name(scan: _Scan, first: int, last: int) -> bool:
@@ -287,10 +309,12 @@ def _family_pass(scan: _Scan) -> None:
         if left < t or right > t:
             # The whole name first; "R. Castro" when "R. Castro Ruz" is unknown;
             # else the whole name stays one (new or ambiguous) person.
-            res = scan.resolver.person(scan.span(left, right), role=role)
+            res = scan.resolver.person(scan.span(left, right, tail=True), role=role)
             if res.status != "resolved" and left < t < right:
-                shorter = scan.resolver.person(scan.span(left, t), role=role)
+                shorter = scan.resolver.person(scan.span(left, t, tail=True), role=role)
                 res, right = (shorter, t) if shorter.status == "resolved" else (res, right)
+            if res.status != "resolved" and role is None and context.named_thing(scan, left, right):
+                continue  # "the Thai Nguyen metallurgical combine"
         elif role is None and _common_word(scan, t):
             continue
         else:
@@ -347,7 +371,11 @@ def _runs(scan: _Scan) -> list[tuple[int, int]]:
 
 
 def _unlinked_pass(scan: _Scan) -> None:
-    for run_first, run_last in _runs(scan):
+    place: int | None = None  # the last run read as a place, for "X and Y"
+    for opening, run_last in _runs(scan):
+        run_first = opening
+        while run_first < run_last and context.acronym_before_name(scan, run_first):
+            run_first += 1  # "CC SED H. Axen": the bodies, then the name
         first, last = run_first, run_last
         words = [scan.tokens[k].word for k in range(first, last + 1)]
         title = scan.title_before(first)
@@ -363,19 +391,13 @@ def _unlinked_pass(scan: _Scan) -> None:
                 continue
             if word_key(combined[start - 1]) in FUNCTION_WORDS:
                 continue  # "Premier of the DPRK": the object of the title, not a name
-        elif not _looks_like_name(words) or scan.at_sentence_start(first):
+        elif not context.looks_like_name(words) or scan.at_sentence_start(first):
             continue
-        scan.add("person", first, last, scan.resolver.person(scan.span(first, last), role=role))
-
-
-def _looks_like_name(words: Sequence[str]) -> bool:
-    if any(word_key(w) in INSTITUTION_WORDS for w in words):
-        return False
-    initials = sum(w.endswith(".") and is_initial(w) for w in words)
-    names = [w for w in words if not is_initial(w) and w not in PARTICLES]
-    if initials == 0 and all(w.isupper() for w in names):
-        return False  # a heading in capitals
-    return 2 <= len(names) <= 3 or (initials >= 1 and 1 <= len(names) <= 2)
+        elif context.place_like(scan, first, last, words, place):
+            place = last
+            continue
+        res = scan.resolver.person(scan.span(first, last, tail=True), role=role)
+        scan.add("person", first, last, res)
 
 
 def find_mentions(text: str, resolver: NameResolver) -> list[Mention]:
