@@ -8,6 +8,7 @@ from kg.concepts import DocumentType
 from kg.extract.header import (
     TitleParts,
     classify_document_type,
+    is_organization,
     parse_person,
     parse_title,
     split_name_and_role,
@@ -42,17 +43,20 @@ TITLES: list[tuple[str, TitleParts]] = [
     ),
     (
         "Record of Conversation between Mao Zedong and Kim Il Sung",
-        TitleParts("Record of Conversation", "Mao Zedong", None, [N("Kim Il Sung")]),
+        TitleParts(
+            "Record of Conversation", None, None, [N("Mao Zedong"), N("Kim Il Sung")], between=True
+        ),
     ),
     (
         "Memorandum of Conversation between Soviet Ambassador A. Puzanov and Kim Il Sung, "
         "12 March 1958",
         TitleParts(
             "Memorandum of Conversation",
-            "A. Puzanov",
-            "Soviet Ambassador",
-            [N("Kim Il Sung")],
+            None,
+            None,
+            [N("A. Puzanov", "Soviet Ambassador"), N("Kim Il Sung")],
             "12 March 1958",
+            between=True,
         ),
     ),
     (
@@ -80,11 +84,12 @@ TITLES: list[tuple[str, TitleParts]] = [
         "Telegram from the Hungarian Embassy in Pyongyang to the Hungarian Foreign Ministry",
         TitleParts(
             "Telegram",
-            "Hungarian Embassy in Pyongyang",
+            None,
             None,
             [],
             None,
             "Hungarian Foreign Ministry",
+            issuer="Hungarian Embassy in Pyongyang",
         ),
     ),
     (
@@ -105,7 +110,9 @@ TITLES: list[tuple[str, TitleParts]] = [
     ),
     (
         "Minutes of Conversation between Mao Zedong and Kim Il Sung (Excerpt)",
-        TitleParts("Minutes of Conversation", "Mao Zedong", None, [N("Kim Il Sung")]),
+        TitleParts(
+            "Minutes of Conversation", None, None, [N("Mao Zedong"), N("Kim Il Sung")], between=True
+        ),
     ),
     (
         "Record of a Conversation of Soviet Ambassador to the DRV L. Sokolov with Premier Pham "
@@ -143,11 +150,12 @@ TITLES: list[tuple[str, TitleParts]] = [
         "Report, Embassy of Hungary in North Korea to the Hungarian Foreign Ministry",
         TitleParts(
             "Report",
-            "Embassy of Hungary in North Korea",
+            None,
             None,
             [],
             None,
             "Hungarian Foreign Ministry",
+            issuer="Embassy of Hungary in North Korea",
         ),
     ),
     (
@@ -163,10 +171,14 @@ TITLES: list[tuple[str, TitleParts]] = [
         "Secretary of the Vietnam Workers' Party Le Duan, 3 December 1965",
         TitleParts(
             "Record of Conversation",
-            "Jerzy Siedlecki",
-            "Polish Ambassador to the DRV",
-            [N("Le Duan", "First Secretary of the Vietnam Workers' Party")],
+            None,
+            None,
+            [
+                N("Jerzy Siedlecki", "Polish Ambassador to the DRV"),
+                N("Le Duan", "First Secretary of the Vietnam Workers' Party"),
+            ],
             "3 December 1965",
+            between=True,
         ),
     ),
     (
@@ -174,15 +186,56 @@ TITLES: list[tuple[str, TitleParts]] = [
         "Müller and Deputy Foreign Minister Hoang Van Tien, June 4, 1964",
         TitleParts(
             "Memorandum of Conversation",
-            "Hans Müller",
-            "Chargé d'Affaires of the GDR in the DRV",
-            [N("Hoang Van Tien", "Deputy Foreign Minister")],
+            None,
+            None,
+            [
+                N("Hans Müller", "Chargé d'Affaires of the GDR in the DRV"),
+                N("Hoang Van Tien", "Deputy Foreign Minister"),
+            ],
             "June 4, 1964",
+            between=True,
         ),
     ),
     (
         "Letter from Walter Ulbricht to the CC CPSU",
         TitleParts("Letter", "Walter Ulbricht", None, [], None, "CC CPSU"),
+    ),
+    (
+        "Telegram from the Soviet Embassy in Beijing to the Ministry of Foreign Affairs of the "
+        "USSR, 'Conversation with Chen Yi', 3 May 1959",
+        TitleParts(
+            "Telegram",
+            None,
+            None,
+            [N("Chen Yi")],
+            "3 May 1959",
+            "Ministry of Foreign Affairs of the USSR",
+            issuer="Soviet Embassy in Beijing",
+        ),
+    ),
+    (
+        "Report, Hungarian Legation in Havana, 'Conversation with Ernesto Guevara, President of "
+        "the National Bank of Cuba', December 9, 1960",
+        TitleParts(
+            "Report",
+            None,
+            None,
+            [N("Ernesto Guevara", "President of the National Bank of Cuba")],
+            "December 9, 1960",
+            issuer="Hungarian Legation in Havana",
+        ),
+    ),
+    (
+        "From the Journal of V.I. Kochemasov, 'Record of Conversation between Ambassador V.I. "
+        "Kochemasov and General Secretary E. Honecker, 4 September 1987'",
+        TitleParts(
+            "Record of Conversation",
+            "V.I. Kochemasov",
+            None,
+            [N("E. Honecker", "General Secretary")],
+            "4 September 1987",
+            between=True,
+        ),
     ),
     ("Khrushchev's Speech at the Plenum", TitleParts()),
 ]
@@ -260,12 +313,46 @@ ROLES: list[tuple[str, NamedRole]] = [
     ),
     ("Kim Il Sung", N("Kim Il Sung")),
     ("the Hungarian Embassy in Pyongyang", N("Hungarian Embassy in Pyongyang")),
+    (
+        "head of the Department of the USSR and Eastern Europe Kang Liming",
+        N("Kang Liming", "head of the Department of the USSR and Eastern Europe"),
+    ),
+    ("Ambassador of North Korea Ri Sin-pal", N("Ri Sin-pal", "Ambassador of North Korea")),
+    (
+        "Minister-Counsellor of the Embassy A. P. Zverev",
+        N("A. P. Zverev", "Minister-Counsellor of the Embassy"),
+    ),
+    (
+        "Member of the Politburo, Secretary of the CC SED H. Axen",
+        N("H. Axen", "Member of the Politburo, Secretary of the CC SED"),
+    ),
+    (
+        "the group leader of the Soviet town-planning specialists V. I. Baranov",
+        N("V. I. Baranov", "leader of the Soviet town-planning specialists"),
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), ROLES, ids=[t[:40] for t, _ in ROLES])
 def test_split_name_and_role(text: str, expected: NamedRole) -> None:
     assert split_name_and_role(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the Soviet Embassy in Beijing", True),
+        ("Embassy of Hungary in Hanoi", True),
+        ("USSR Ministry of Foreign Affairs", True),
+        ("CC CPSU", True),
+        ("Central Committee of the Polish United Workers' Party", True),
+        ("Minister of Foreign Affairs", False),  # an office stands for its holder
+        ("Foreign Minister János Péter", False),
+        ("Ernesto Guevara", False),
+    ],
+)
+def test_is_organization(text: str, expected: bool) -> None:
+    assert is_organization(text) is expected
 
 
 def test_an_office_alone_has_no_name() -> None:
@@ -312,6 +399,10 @@ PEOPLE: list[tuple[str, list[NamedRole]]] = [
     (
         "Mao Zedong, Liu Shaoqi, Zhou Enlai and others",
         [N("Mao Zedong"), N("Liu Shaoqi"), N("Zhou Enlai")],
+    ),
+    (
+        "Comrade Kim Il Sung, Comrade Rolf Kessler (Second Secretary, interpreter)",
+        [N("Kim Il Sung"), N("Rolf Kessler", "Second Secretary interpreter")],
     ),
     (
         "Premier of the Cabinet of Ministers of the DPRK KIM IL SUNG and Minister of Foreign "

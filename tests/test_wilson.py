@@ -225,6 +225,7 @@ def test_compact_telegram_with_filled_labels() -> None:
             "author": "I.S. Shcherbakov",
             "author_role": "Soviet Ambassador to the DRV",
             "addressee": "USSR Ministry of Foreign Affairs",
+            "addressees": ["USSR Ministry of Foreign Affairs", "Comrade A.A. Gromyko"],
             "interlocutors": [NamedRole("Le Duan"), NamedRole("Pham Van Dong")],
             "classification": "Top Secret",
             "copy_number": "2",
@@ -302,12 +303,15 @@ def test_old_site_title_only_in_the_citation() -> None:
             "record_date": "14 August 1962",
             "conversation_date": "9 August 1962",
             "document_type": "Record of a Conversation",
+            # "between" Tovmasyan and the Vietnamese, signed by him: he is the author
             "author": "S.A. Tovmasyan",
             "author_role": "Soviet Ambassador to the DRV",
             "interlocutors": [
                 NamedRole("Pham Van Dong", "Premier"),
                 NamedRole("Ung Van Khiem", "Minister of Foreign Affairs"),
             ],
+            "between": True,
+            "third_party_author": False,
             "classification": "TOP SECRET",
             "copy_number": "4",
             "registry_number": "No. 12",
@@ -394,17 +398,23 @@ def test_markdown_minutes_with_labelled_header() -> None:
             "record_date": None,
             "conversation_date": "5 October 1963",
             "document_type": "Minutes of Conversation",
-            "author": "Mao Zedong",
-            "author_role": "Chairman",
+            # "between A and B" names the talk, not its author: the recorder wrote the minutes
+            "author": "Wang Fang",
+            "author_role": None,
             "interlocutors": [
+                NamedRole("Mao Zedong", "Chairman"),
                 NamedRole("Pham Van Dong", "Vietnamese Premier"),
                 NamedRole("Vo Nguyen Giap", "General"),
             ],
+            "between": True,
+            "third_party_author": True,
             "participants": [
                 NamedRole("Zhou Enlai", "Premier"),
                 NamedRole("Chen Yi", "Vice Premier"),
                 NamedRole("He Wei", "Ambassador to the DRV"),
             ],
+            "interpreters": [NamedRole("Li Jiazhong")],
+            "recorders": [NamedRole("Wang Fang")],
             "classification": "Top Secret",
             "copy_number": None,
             "registry_number": None,
@@ -439,6 +449,10 @@ def test_scraped_letter_keeps_the_title_date_as_the_record_date() -> None:
             "author": "János Beck",
             "author_role": "Hungarian Ambassador to Cuba",
             "addressee": "Foreign Minister János Péter",
+            "addressees": [
+                "Foreign Minister János Péter",
+                "Comrade János Péter, Minister of Foreign Affairs",  # the address block
+            ],
             "interlocutors": [],
             "subject": "Conversation with Foreign Minister Raúl Roa and Soviet Counsellor "
             "A. Kuznetsov",
@@ -463,6 +477,143 @@ def test_scraped_letter_keeps_the_title_date_as_the_record_date() -> None:
     assert record.line_of["signature"] == 38
 
 
+# --- who wrote the record, to whom, and who else was there ---------------------------------
+
+
+PEOPLE_FIELDS: list[tuple[str, dict[str, Any]]] = [
+    (
+        "scraped_soviet_embassy_havana_1969.txt",
+        {
+            "author": None,  # signed by the embassy, which the title names as the sender
+            "issuer": "Soviet Embassy in Havana",
+            "addressees": ["USSR Ministry of Foreign Affairs", "Comrade V.V. Kuznetsov"],
+            "interlocutors": [],
+            "original_language": None,
+        },
+    ),
+    (
+        "markdown_minutes_honecker_le_duan_1975.txt",
+        {
+            "author": "Klaus Wenning",
+            "interlocutors": [NamedRole("Erich Honecker"), NamedRole("Le Duan")],
+            "between": True,
+            "third_party_author": True,
+            "participants": [
+                NamedRole("Hermann Axen"),
+                NamedRole("Xuan Thuy", "Secretary of the CC of the VWP"),
+            ],
+            "interpreters": [NamedRole("Dieter Lange")],
+            "recorders": [NamedRole("Klaus Wenning")],
+            "place": "House of the Central Committee, Berlin",
+            "conversation_date": "12 June 1975",
+        },
+    ),
+    (
+        "compact_journal_yudin_mao_1957.txt",
+        {
+            "author": "P.F. Yudin",  # the journal's keeper, one of the two
+            "interlocutors": [NamedRole("Mao Zedong", "Chairman")],
+            "between": True,
+            "third_party_author": False,
+            "conversation_date": "5 January 1957",
+            "record_date": "9 January 1957",
+        },
+    ),
+    (
+        "old_site_polish_report_hanoi_1980.txt",
+        {
+            "author": "Zbigniew Malecki",
+            "issuer": "Polish Embassy in Hanoi",
+            "interlocutors": [NamedRole("Vo Dong Giang", "Deputy Foreign Minister")],
+            "subject": "Conversation with Deputy Minister of Foreign Affairs Vo Dong Giang",
+            "conversation_date": None,
+            "record_date": "9 December 1980",
+        },
+    ),
+    (
+        "pdf_czechoslovak_letter_cairo_1961.txt",
+        {
+            "author": "Jan Procházka",
+            "addressees": [
+                "Foreign Minister Václav David",
+                "Minister of Foreign Affairs Comrade Václav David",
+            ],
+        },
+    ),
+    (
+        "summary_first_telegram_no_talk_1977.txt",
+        {
+            "author": "Miroslav Bednář",
+            "author_variants": ["BEDNÁŘ"],
+            "interlocutors": [],
+            "participants": [],
+            "addressees": ["Czechoslovak Ministry of Foreign Affairs"],
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), PEOPLE_FIELDS, ids=[n for n, _ in PEOPLE_FIELDS])
+def test_people_of_new_layout_records(name: str, expected: dict[str, Any]) -> None:
+    record = read(name)
+    assert_fields(record, expected)
+    assert_clean_body(record)
+    assert "Recorded by" not in record.body and "Interpreter:" not in record.body
+
+
+def test_bare_surname_signature_is_the_person_named_in_full() -> None:
+    text = (FIXTURES / "old_site_pham_van_dong.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "Ung Van Khiem and the First Secretary of the Embassy V.N. Grigoryev were present.",
+        "Ung Van Khiem and the First Secretary of the Embassy Viktor Grigoryev were present.",
+    ).replace("AMBASSADOR OF THE USSR IN THE DRV\n(S. TOVMASYAN)", "Grigoryev")
+    record = read_wilson(text)
+    assert record.signature == "Grigoryev"
+    # "between" Tovmasyan and the Vietnamese, but written by the embassy's secretary
+    assert (record.author, record.third_party_author) == ("Viktor Grigoryev", True)
+    assert record.interlocutors[0] == NamedRole("S.A. Tovmasyan", "Soviet Ambassador to the DRV")
+    assert record.body.endswith("report his request to the Soviet government.")
+
+
+def test_heading_split_over_two_lines_is_header_not_body() -> None:
+    record = read("pdf_wandel_zhou_enlai.txt")
+    text = (FIXTURES / "pdf_wandel_zhou_enlai.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "Memorandum of Conversation\nbetween Ambassador",
+        "MEMORANDUM\non a conversation between Ambassador",
+    )
+    split = read_wilson(text)
+    assert split.body == record.body
+    assert split.participants == record.participants
+
+
+@pytest.mark.parametrize(
+    ("header", "signature", "author", "recorders"),
+    [
+        ("Recorder: Wang Fang", "", "Wang Fang", [NamedRole("Wang Fang")]),
+        ("", "\nRecorded by Wang Fang\n", "Wang Fang", [NamedRole("Wang Fang")]),
+        ("Prepared by: Wang Fang", "", "Wang Fang", []),  # wrote it up; not said to be there
+        ("", "", None, []),  # minutes "between A and B" that name no writer have no author
+    ],
+)
+def test_who_wrote_minutes_between_others(
+    header: str, signature: str, author: str | None, recorders: list[NamedRole]
+) -> None:
+    text = (FIXTURES / "markdown_minutes_mao.txt").read_text(encoding="utf-8")
+    text = text.replace("Recorder: Wang Fang", header)
+    text = text.replace(
+        "before the end of the month.", "before the end of the month.\n" + signature
+    )
+    record = read_wilson(text)
+    assert (record.author, record.recorders) == (author, recorders)
+    assert record.third_party_author is (author is not None)
+    assert [p.name for p in record.interlocutors] == [
+        "Mao Zedong",
+        "Pham Van Dong",
+        "Vo Nguyen Giap",
+    ]
+
+
 # --- properties of every fixture ------------------------------------------------------------
 
 ALL_FIXTURES = sorted(path.name for path in FIXTURES.glob("*.txt"))
@@ -476,6 +627,13 @@ EXPECTED_LAYOUTS = {
     "pdf_wandel_zhou_enlai.txt": "pdf",
     "markdown_minutes_mao.txt": "markdown",
     "scraped_hungarian_letter.txt": "scraped",
+    "scraped_soviet_embassy_havana_1969.txt": "scraped",
+    "markdown_minutes_honecker_le_duan_1975.txt": "markdown",
+    "compact_journal_yudin_mao_1957.txt": "compact",
+    "old_site_polish_report_hanoi_1980.txt": "old-site",
+    "pdf_czechoslovak_letter_cairo_1961.txt": "pdf",
+    "compact_polish_telegram_beijing_1959.txt": "compact",
+    "summary_first_telegram_no_talk_1977.txt": "scraped",
 }
 
 

@@ -62,6 +62,11 @@ _ORG_ADJECTIVES = _words(
     "east west foreign internal external public state liberation heavy light international "
     "permanent royal islamic arab"
 )
+# Words that open a two-word region or country name ("Eastern Europe", "North Korea").
+_REGIONAL = _words(
+    "eastern western northern southern central latin middle far near north south east west "
+    "southeast southwest northeast northwest upper lower"
+)
 _CONNECTORS = _words("of to in for at on")
 _ARTICLES = _words("the a an")
 _PARTICLES = _words("de da di del della van von der den la le du bin ibn al el y dos das")
@@ -79,6 +84,9 @@ _PAREN_ROLE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)$")
 _LIST_SPLIT = re.compile(r"(,\s*(?:and\s+)?|;\s*|\s+and\s+|\s*&\s*)", re.I)
 _OTHERS = re.compile(r",?\s+(?:and|&)\s+(?:others|other\s.*)$|,?\s+et\s+al\.?$", re.I)
 _SPACE = re.compile(r"\s+")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_COMMA = "\x00"  # a protected comma while a list is split
 _VOWELS = frozenset("AEIOUY")
 
 
@@ -104,6 +112,13 @@ def _is_acronym(token: str) -> bool:
 
 def _is_office_word(token: str) -> bool:
     return _word(token) in _OFFICE
+
+
+def _in_office(token: str) -> bool:
+    """An office word, also hyphenated ones ("Minister-Counsellor", "Vice-Consul")."""
+    word = _word(token)
+    parts = word.split("-")
+    return word in _OFFICE or (len(parts) > 1 and all(p in _OFFICE for p in parts))
 
 
 def _is_org_word(token: str) -> bool:
@@ -136,6 +151,8 @@ def _complement_end(tokens: list[str], i: int) -> int:
         i += 1
     if i < n and _word(tokens[i]) in _ORG_NOUNS:
         i += 1
+    elif _regional(tokens, i):
+        i += 2  # a two-word region or country: "Eastern Europe", "North Korea"
     elif i < n and not _is_initial(tokens[i]):
         i += 1  # one token: a country ("Cuba"), an acronym ("PRC"), a ministry ("Metallurgy")
     while i < n:
@@ -143,9 +160,19 @@ def _complement_end(tokens: list[str], i: int) -> int:
             i += 1
         elif _word(tokens[i]) in ("and", "&") and i + 1 < n and _is_org_word(tokens[i + 1]):
             i += 2  # "Foreign Affairs and Trade"
+        elif _word(tokens[i]) in ("and", "&") and _regional(tokens, i + 1):
+            i += 3  # "the Department of the USSR and Eastern Europe"
         else:
             break
     return i
+
+
+def _regional(tokens: list[str], i: int) -> bool:
+    """Whether ``tokens[i:i+2]`` is a region or country such as "Eastern Europe"."""
+    if i + 1 >= len(tokens) or _word(tokens[i]) not in _REGIONAL:
+        return False
+    nxt = tokens[i + 1]
+    return _is_capitalised(nxt) and not _is_initial(nxt) and _word(nxt) not in _ORG_NOUNS
 
 
 def _office_end(tokens: list[str]) -> int:
@@ -156,7 +183,7 @@ def _office_end(tokens: list[str]) -> int:
         nxt = _word(tokens[i + 1]) if i + 1 < n else ""
         if in_office:
             adjective = i == 0 and _is_capitalised(tokens[i]) and nxt in _OFFICE
-            if word in _OFFICE or adjective:
+            if _in_office(tokens[i]) or adjective:
                 i += 1
                 continue
             if word in _CONNECTORS:
@@ -181,7 +208,7 @@ def _office_end(tokens: list[str]) -> int:
 def _first_office(tokens: list[str]) -> int | None:
     """Index where an office begins ("Fidel CASTRO RUZ Prime Minister ..." -> 3)."""
     for index, token in enumerate(tokens):
-        if _word(token) in _HEADS:
+        if _word(token) in _HEADS or (_in_office(token) and "-" in token):
             start = index
             while start > 0 and _word(tokens[start - 1]) in _MODIFIERS:
                 start -= 1
@@ -224,8 +251,9 @@ def parse_person(text: str) -> tuple[str | None, str | None]:
         right_name, right_role = parse_person(right)
         if left_name and not left_role and not right_name and right_role:
             return left_name, right_role
-        if not left_name and left_role and right_name and not right_role:
-            return right_name, left_role
+        if not left_name and left_role and right_name:
+            # "Member of the Politburo, Secretary of the CC SED H. Axen"
+            return right_name, left_role if not right_role else f"{left_role}, {right_role}"
     tokens = [t for t in text.replace(",", " ").split() if _word(t) not in _HONORIFICS]
     while tokens and _word(tokens[0]) in _ARTICLES:
         tokens = tokens[1:]
@@ -241,11 +269,65 @@ def parse_person(text: str) -> tuple[str | None, str | None]:
         if start == 1 and (_is_acronym(tokens[0]) or _NATIONALITY.search(tokens[0])):
             return None, _join(tokens)  # "Hungarian Ambassador": an office without its holder
         holder = tokens[:start]
-        return (_join(holder) if _is_name(holder) else None), _join(tokens[start:])
+        if _is_name(holder):
+            return _join(holder), _join(tokens[start:])
+        tail = _trailing_name(tokens)
+        if tail is not None and tail > start:  # "the group leader of ... V. I. Baranov"
+            return _join(tokens[tail:]), _join(tokens[start:tail])
+        return None, _join(tokens[start:])
     end = _office_end(tokens)
     if end < len(tokens) and _is_name(tokens[end:]):
         return _join(tokens[end:]), _join(tokens[:end])
+    tail = _trailing_name(tokens)
+    if tail is not None:  # "the group leader of the Soviet town-planning specialists V. I. Baranov"
+        return _join(tokens[tail:]), _join(tokens[:tail])
     return None, _join(tokens)
+
+
+def _trailing_name(tokens: list[str]) -> int | None:
+    """Where a personal name that ends an office phrase starts, if one does.
+
+    The name is the run of capitalised words and initials at the end, after a
+    lower-case word, an office or organisation word or an acronym; used when
+    the office grammar does not reach the name ("... town-planning
+    specialists V. I. Baranov").
+    """
+    start = len(tokens)
+    while start > 0:
+        token = tokens[start - 1]
+        plain = _is_capitalised(token) and not (
+            _in_office(token) or _is_org_word(token) or _is_acronym(token)
+        )
+        if not (_is_initial(token) or plain or _word(token) in _PARTICLES):
+            break
+        start -= 1
+    while start < len(tokens) and _word(tokens[start]) in _PARTICLES:
+        start += 1
+    if start in (0, len(tokens)) or _word(tokens[start - 1]) in _CONNECTORS | _ARTICLES:
+        return None  # no office before it, or a complement ("of Hungary", "the Minister's")
+    if any(_POSSESSIVE.search(t) for t in tokens[start:]):
+        return None
+    return start if _is_name(tokens[start:]) else None
+
+
+def is_organization(text: str) -> bool:
+    """Whether ``text`` names an organisation (an embassy, a ministry, a committee) and no person.
+
+    An office without its holder ("Minister of Foreign Affairs") stands for a
+    person, so it is not an organisation.
+
+    >>> is_organization("the Hungarian Legation in Havana"), is_organization("CC CPSU")
+    (True, True)
+    >>> is_organization("Minister of Foreign Affairs"), is_organization("Ernesto Guevara")
+    (False, False)
+    """
+    name, role = parse_person(text)
+    if name is not None or role is not None:
+        return False
+    tokens = [t for t in _SPACE.sub(" ", text).split() if _word(t) not in _ARTICLES]
+    if not tokens:
+        return False
+    return any(_word(t) in _ORG_NOUNS for t in tokens) or all(_is_acronym(t) for t in tokens)
 
 
 def split_name_and_role(text: str) -> NamedRole:
@@ -279,7 +361,9 @@ def split_people(text: str) -> list[NamedRole]:
 NamedRole(name='Chen Yi', role='Foreign Minister')]
     """
     text = _OTHERS.sub("", _SPACE.sub(" ", text).strip(" ,;:."))
-    pieces = _LIST_SPLIT.split(text)
+    # Separators inside parentheses belong to an office: "X (Second Secretary, interpreter)".
+    text = _PARENTHESES.sub(lambda m: m.group(0).replace(",", _COMMA).replace(";", _COMMA), text)
+    pieces = [p.replace(_COMMA, ",") for p in _LIST_SPLIT.split(text)]
     people: list[NamedRole] = []
     pending, sep = "", ""
     for index in range(0, len(pieces), 2):

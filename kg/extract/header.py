@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.concepts import DocumentType
-from kg.extract._roles import parse_person, split_name_and_role, split_people
+from kg.extract._roles import is_organization, parse_person, split_name_and_role, split_people
 from kg.sources.wilson import NamedRole
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "TYPE_PATTERN",
     "TitleParts",
     "classify_document_type",
+    "is_organization",
     "parse_person",
     "parse_title",
     "split_name_and_role",
@@ -126,7 +127,11 @@ class TitleParts:
     ``document_type`` is the wording ("Record of a Conversation", "Telegram");
     :func:`classify_document_type` turns it into a concept slug.
     ``conversation_date`` is the date that ends the title: the conversation's in
-    a record of one, the document's own in a letter or telegram.
+    a record of one, the document's own in a letter or telegram.  ``issuer`` is
+    an office that issued the document ("Report, Hungarian Legation in Havana",
+    "Telegram from the Soviet Embassy in Beijing"): an organisation, never a
+    person.  ``between`` is set for a talk "between A and B": all of them are
+    interlocutors, and the record may have been written by a third person.
     """
 
     document_type: str | None = None
@@ -135,6 +140,8 @@ class TitleParts:
     interlocutors: list[NamedRole] = field(default_factory=list)
     conversation_date: str | None = None
     addressee: str | None = None
+    issuer: str | None = None
+    between: bool = False
 
 
 def _clean(text: str) -> str:
@@ -182,10 +189,8 @@ def _parse_plain(text: str, parts: TitleParts) -> None:
         _set_author(parts, m.group("of"))
         people = split_people(m.group("with"))
     elif m := _BETWEEN.match(rest):
-        people = split_people(m.group("people"))
-        if people and parts.author is None:
-            parts.author, parts.author_role = people[0].name, people[0].role
-            people = people[1:]
+        people = split_people(m.group("people"))  # A is not the author: minutes have recorders
+        parts.between = True
     elif m := _WITH.match(rest):
         people = split_people(m.group("people"))
     elif m := _FROM.match(rest):
@@ -195,7 +200,7 @@ def _parse_plain(text: str, parts: TitleParts) -> None:
         _set_author(parts, m.group("who"))
     elif m := _COMMA.match(rest):  # "Report, Embassy of Hungary ... to ...", "Memo, A and B"
         sender, addressee = _split_sender(m.group("rest"))
-        if addressee is None:
+        if addressee is None and not is_organization(sender):
             people = split_people(sender)
         else:
             parts.addressee = addressee
@@ -204,7 +209,10 @@ def _parse_plain(text: str, parts: TitleParts) -> None:
 
 
 def _set_author(parts: TitleParts, text: str) -> None:
-    if parts.author is None:
+    """The sender: a person (with the office given), or an issuing office."""
+    if is_organization(text):
+        parts.issuer = parts.issuer or _clean(_ARTICLE.sub("", text.strip()))
+    elif parts.author is None:
         person = split_name_and_role(text)
         parts.author, parts.author_role = person.name, person.role
 
@@ -224,8 +232,11 @@ def parse_title(title: str) -> TitleParts:
     >>> p.interlocutors
     [NamedRole(name='Fidel Castro Ruz', role='Prime Minister of the Republic of Cuba')]
     >>> p = parse_title("Record of Conversation between Mao Zedong and Kim Il Sung")
-    >>> p.author, [i.name for i in p.interlocutors]
-    ('Mao Zedong', ['Kim Il Sung'])
+    >>> p.author, [i.name for i in p.interlocutors], p.between
+    (None, ['Mao Zedong', 'Kim Il Sung'], True)
+    >>> p = parse_title("Report, Hungarian Legation in Havana, 'Conversation with Ernesto Guevara'")
+    >>> p.author, p.issuer, [i.name for i in p.interlocutors]
+    (None, 'Hungarian Legation in Havana', ['Ernesto Guevara'])
     >>> parse_title("Letter from Nikita Khrushchev to Fidel Castro").addressee
     'Fidel Castro'
     """

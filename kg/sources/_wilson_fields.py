@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.extract.header import DATE_PATTERN, TYPE_PATTERN, parse_person, parse_title
+from kg.extract.header import (
+    DATE_PATTERN,
+    TYPE_PATTERN,
+    is_organization,
+    parse_person,
+    parse_title,
+)
 from kg.extract.header import split_people as _split_people
 from kg.sources.wilson import NamedRole
 
@@ -46,13 +52,23 @@ _SHOUTED_NAME = re.compile(
     r"^(?:[^\W\d_]\.\s*){0,3}[^\W\d_a-z][^\W\d_a-z'’\-]+(?:\s+[^\W\d_a-z]+){0,3}$"
 )
 _MAX_HEADER_LINES = 30
-_OPEN_WORDS = frozenset(("of", "the", "and", "to", "in", "for", "with", "at", "on"))
+OPEN_WORDS = frozenset(("of", "the", "and", "to", "in", "for", "with", "at", "on"))
 _LABELLED = re.compile(
-    r"^(?P<label>Date|Time|Place|Venue|Location|Participants|Present|Persons\s+present|"
-    r"Attending|Subject|Topic|To|From|Addressee|Copies\s+to|Distribution|Interpreter|"
-    r"Interpreting|Recorder|Note-?taker|(?:Recorded|Drafted|Prepared)\s+by)\s*:\s*"
-    r"(?P<value>.*)$",
+    r"^(?P<label>Date|Time|Place|Venue|Location|Participants|(?:Also\s+)?Present|"
+    r"Persons\s+present|Attending|Subject|Topic|To|From|Addressee|Copies\s+to|Distribution|"
+    r"Interpreters?|Interpreting|Translators?|Recorders?|Note-?takers?|"
+    r"(?:Recorded|Drafted|Prepared|Compiled|Minutes\s+taken)\s+by)\s*:\s*(?P<value>.*)$"
+    r"|^(?P<by>(?:Recorded|Drafted|Prepared|Compiled|Minutes\s+taken)\s+by)\s+(?P<who>[^\W\d_].*)$",
     re.I,
+)
+# "NOTE" / "of a conversation with ...": the second line of a heading split in two.
+_HEADING_REST = re.compile(
+    r"^(?:of|on|about|concerning)\s+(?:an?\s+|the\s+)?(?:(?:telephone|confidential|private)\s+)?"
+    r"(?:conversations?|talks?|meetings?|discussions?|negotiations?|interview)\b",
+    re.I,
+)
+_SALUTATION = re.compile(
+    r"^(?:(?:my\s+)?dear|esteemed|respected|highly\s+esteemed|honou?red)\s+[^\W\d_]", re.I
 )
 _PLACE_DATE = re.compile(
     rf"^(?P<place>[^\W\d_][\w'’.\-]*(?:\s+[^\W\d_][\w'’.\-]*){{0,3}}),\s*(?P<date>{DATE_PATTERN})"
@@ -60,21 +76,9 @@ _PLACE_DATE = re.compile(
     re.I,
 )
 _SIDE = re.compile(r"^[\w' ]{2,30}\bside\s*:\s*", re.I)
-_SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
-_PARENTHESES = re.compile(r"\((?P<name>[^()]{2,40})\)")
-_CLOSING = re.compile(
-    r"^(?:with\s+(?:comradely|fraternal|best|warm|kind)\s+(?:greetings|regards)|respectfully|"
-    r"sincerely|yours\b)",
-    re.I,
-)
-_INITIALS_NAME = re.compile(r"^(?:[^\W\d_]{1,2}\.\s*){1,3}\s*[^\W\d_][\w'’\-]+$")
-_SIGN_WORDS = re.compile(
-    r"^(?:\[?signed\]?|\[signature\]|/s/|/signature/|signature|"
-    r"(?:[\w.]+\s+){0,3}(?:ambassador|counsellor|counselor|chargé|charge|attaché|attache|"
-    r"consul|envoy|(?:first|second|third)\s+secretary)|(?:recorded|record\s+made|prepared|"
-    r"drafted|compiled|written)\s+by)\b",
-    re.I,
-)
+SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
+INITIALS_NAME = re.compile(r"^(?:[^\W\d_]{1,2}\.\s*){1,3}\s*[^\W\d_][\w'’\-]+$")
+_TO = re.compile(r"^to\s+(?:the\s+)?(?=\S)", re.I)
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|we|us|our)\b")
 _SPACE = re.compile(r"\s+")
 
@@ -101,7 +105,7 @@ def is_prose(text: str) -> bool:
     if sum(1 for w in words if len(w) > 1 and w.islower()) < 3:
         return False  # header lines are capitals, numbers and dates
     n = len(words)
-    return len(text) >= 100 or n >= 14 or (n >= 6 and bool(_SENTENCE_END.search(text)))
+    return len(text) >= 100 or n >= 14 or (n >= 6 and bool(SENTENCE_END.search(text)))
 
 
 def find_date(text: str) -> str | None:
@@ -146,17 +150,22 @@ class RecordHeader:
     people: str | None = None
     interlocutors: list[NamedRole] = field(default_factory=list)
     participants: list[NamedRole] = field(default_factory=list)
+    participant_texts: list[str] = field(default_factory=list)  # as written, split at the end
+    interpreters: list[NamedRole] = field(default_factory=list)
+    recorders: list[NamedRole] = field(default_factory=list)  # kept the minutes: were there
+    drafters: list[NamedRole] = field(default_factory=list)  # "Prepared by": wrote it up
     subject: str | None = None
     addressee: str | None = None
+    addressees: list[str] = field(default_factory=list)
     line_of: dict[str, int] = field(default_factory=dict)
     body_start: int = 0
     talk_started: bool = False  # a conversation heading or "with ..." line was seen
-    between: bool = False  # "between A and B": A is the author
+    between: bool = False  # "between A and B": all are interlocutors, the author may be neither
 
     def put(self, name: str, value: str | None, line: int, *, replace: bool = False) -> None:
         """Keep the first value the header gives for ``name`` (or the last with ``replace``)."""
         value = clean(value or "").strip(" ,;:")
-        if value.endswith(".") and not _INITIALS_NAME.match(value.split()[-1]):
+        if value.endswith(".") and not INITIALS_NAME.match(value.split()[-1]):
             value = value[:-1]
         if value and (replace or getattr(self, name) is None):
             setattr(self, name, value)
@@ -190,14 +199,22 @@ def _scan_marks(text: str, line: int, header: RecordHeader) -> None:
 
 def _read_labelled(label: str, value: str, line: int, header: RecordHeader) -> str | None:
     """Read one "Label: value" header line; returns the field that may wrap onto more lines."""
-    label = label.lower()
-    if label in ("place", "venue", "location"):
+    label = clean(label.lower())
+    if label.startswith(("interpret", "translator")):
+        header.interpreters.extend(_split_people(value))
+        header.line_of.setdefault("interpreters", line)
+    elif label.startswith(("recorder", "note", "minutes", "recorded")):
+        header.recorders.extend(_split_people(value))
+        header.line_of.setdefault("recorders", line)
+    elif label.endswith(" by"):  # "Prepared by", "Drafted by", "Compiled by"
+        header.drafters.extend(_split_people(value))
+    elif label in ("place", "venue", "location"):
         header.put("place", value, line, replace=True)  # beats the place the record was written
     elif label in ("date", "time"):
         if found := _DATE.search(value):
             header.put_date(found.group(0), line)
-    elif label in ("participants", "present", "persons present", "attending"):
-        header.participants.extend(_split_people(_SIDE.sub("", value)))
+    elif label in ("participants", "present", "also present", "persons present", "attending"):
+        header.participant_texts.append(value)
         header.line_of.setdefault("participants", line)
         return "participants"
     elif label in ("subject", "topic"):
@@ -205,6 +222,7 @@ def _read_labelled(label: str, value: str, line: int, header: RecordHeader) -> s
         return "subject"
     elif label in ("to", "addressee"):
         header.put("addressee", value, line)
+        header.addressees.append(clean(value).strip(" ,;:."))
     return None
 
 
@@ -218,12 +236,12 @@ def _continue(field_name: str, text: str, header: RecordHeader) -> bool:
     if _LABELLED.match(text) or _WITH.match(text) or _DATE.search(text) or is_prose(text):
         return False
     if field_name == "participants":
-        header.participants.extend(_split_people(_SIDE.sub("", text)))
+        header.participant_texts[-1] += " " + text
         return True
     previous = getattr(header, field_name) or ""
     last = previous.split()[-1].lower() if previous.split() else ""
     name, role = parse_person(previous)
-    waiting = last in _OPEN_WORDS or (name is None and role is not None)
+    waiting = last in OPEN_WORDS or (name is None and role is not None)
     if len(text) < 90 and (text[:1].islower() or waiting) and not _COPY.search(text):
         setattr(header, field_name, f"{previous} {text}".strip())
         return True
@@ -251,6 +269,8 @@ def _read_heading(text: str, line: int, header: RecordHeader) -> str | None:
 def _read_line(text: str, line: int, header: RecordHeader) -> str | None:
     """Read one header line that is not a continuation; returns a field that may wrap."""
     if labelled := _LABELLED.match(text):
+        if labelled["by"]:
+            return _read_labelled(labelled["by"], labelled["who"], line, header)
         return _read_labelled(labelled["label"], labelled["value"], line, header)
     if found := _WITH.match(text):
         header.put("people", found.group("people"), line)
@@ -264,17 +284,51 @@ def _read_line(text: str, line: int, header: RecordHeader) -> str | None:
 
 
 def _finish_people(header: RecordHeader) -> None:
-    """Split the "with ..." text into people, taking a trailing date off it."""
+    """Split the "with ..." text into people, taking a trailing date off it.
+
+    In "between A and B" both are interlocutors: who wrote the record is told
+    by the journal, the recorder or the signature, not by the order of names.
+    """
+    for text in header.participant_texts:
+        header.participants.extend(_split_people(_SIDE.sub("", text)))
     if not header.people:
         return
     if found := _TRAILING_DATE.search(header.people):
         header.put("conversation_date", found.group("date"), header.line_of["people"])
         header.people = header.people[: found.start()]
-    people = _split_people(header.people)
-    if header.between and people:
-        header.put("author", people[0].name, header.line_of["people"])
-        people = people[1:]
-    header.interlocutors = people
+    header.interlocutors = _split_people(header.people)
+
+
+def _address_block(lines: list[Line], salutation: int) -> str | None:
+    """The addressee of a letter: the lines just above "Dear Comrade Minister,".
+
+    "Comrade János Péter / Minister of Foreign Affairs / Budapest" gives
+    "Comrade János Péter, Minister of Foreign Affairs"; an organisation
+    ("Central Committee of the HSWP") is given as written.
+    """
+    block: list[str] = []
+    for line in reversed(lines[:salutation]):
+        text = line.text
+        if not text:
+            if block:
+                break
+            continue
+        if _LABELLED.match(text) or is_header_mark(text) or is_prose(text) or len(block) >= 5:
+            break
+        block.insert(0, text)
+    if block:
+        block[0] = _TO.sub("", block[0])  # "To the Minister of Foreign Affairs"
+    name = ""
+    for index, text in enumerate(block):
+        name = f"{name} {text}".strip()
+        person, _ = parse_person(name)
+        if person is not None:
+            office = block[index + 1] if index + 1 < len(block) else ""
+            if office and parse_person(office)[0] is None and parse_person(office)[1]:
+                return f"{name}, {office}"
+            return name
+    first = block[0] if block else ""
+    return first if first and is_organization(first) else None
 
 
 def _header_shaped(text: str) -> bool:
@@ -295,6 +349,7 @@ def read_record_header(lines: list[Line]) -> RecordHeader:
     header = RecordHeader(body_start=len(lines))
     expect_author = False
     wrapping: str | None = None  # a field that may go on on the next line
+    heading: str | None = None  # a bare heading ("NOTE") that the next line may complete
     seen = 0
     for index, line in enumerate(lines):
         text, number = line.text, line.number
@@ -308,11 +363,20 @@ def read_record_header(lines: list[Line]) -> RecordHeader:
         if wrapping and _continue(wrapping, text, header):
             continue
         wrapping = None
+        if heading is not None and _HEADING_REST.match(text):
+            wrapping = _read_heading(f"{heading} {text}", number, header)
+            heading = None
+            continue
+        heading = text if _HEADING.match(text) and len(text.split()) <= 3 else None
+        if _SALUTATION.match(text) and not is_prose(text):
+            if address := _address_block(lines, index):
+                header.addressees.append(clean(address))
+            continue
         if journal := _JOURNAL.match(text):
             header.put("author", journal.group("who"), number)
             expect_author = not journal.group("who").strip()
             continue
-        named = _INITIALS_NAME.match(text) or _SHOUTED_NAME.match(text)
+        named = INITIALS_NAME.match(text) or _SHOUTED_NAME.match(text)
         if expect_author and named and not is_header_mark(text):
             header.put("author", text, number)
         elif is_prose(text) and not _header_shaped(text):
@@ -323,66 +387,3 @@ def read_record_header(lines: list[Line]) -> RecordHeader:
         expect_author = False
     _finish_people(header)
     return header
-
-
-def _name_in_parentheses(text: str) -> str | None:
-    """A name written in parentheses, as signatures do: "(A. ALEKSEYEV)", "(Paul Wandel)"."""
-    for found in _PARENTHESES.finditer(text):
-        words = found.group("name").split()
-        if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
-            return clean(found.group("name"))
-    return None
-
-
-def _signature_like(text: str, in_block: bool) -> bool:
-    """True for a line of a closing signature block; ``in_block``: a line below already is."""
-    words = text.split()
-    if len(words) > 16 or (is_prose(text) and not _name_in_parentheses(text)):
-        return False
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper())
-    capitalised = [w for w in words if w[:1].isupper()]
-    # "János Beck" below a closing formula; "Chinese Embassy in Hanoi" signing a cable.
-    name_line = in_block and len(words) <= 4 and len(capitalised) == len(words)
-    title_case = (
-        len(words) <= 8
-        and len(capitalised) >= 2
-        and all(w[:1].isupper() or w in _OPEN_WORDS for w in words)
-    )
-    return bool(
-        _name_in_parentheses(text)
-        or _INITIALS_NAME.match(text)
-        or _SIGN_WORDS.match(text)
-        or _CLOSING.match(text)
-        or (len(letters) >= 4 and upper >= 0.7 * len(letters))
-        or ((name_line or title_case) and not _SENTENCE_END.search(text))
-    )
-
-
-def split_signature(lines: list[Line]) -> int:
-    """Index where the closing signature block starts (``len(lines)`` when there is none)."""
-    start = len(lines)
-    while start > 0:
-        text, in_block = lines[start - 1].text, start < len(lines)
-        if not (_signature_like(text, in_block) or (in_block and is_date_line(text))):
-            break
-        start -= 1
-    while start < len(lines) and is_date_line(lines[start].text):
-        start += 1
-    return start
-
-
-def signature_lines(lines: list[Line]) -> list[Line]:
-    """The lines of a signature block that sign: not dates, not "With comradely greetings:"."""
-    return [line for line in lines if not (is_date_line(line.text) or _CLOSING.match(line.text))]
-
-
-def signature_name(signature: str) -> str | None:
-    """The signer's name in a signature ("... (A. ALEKSEYEV)" -> "A. ALEKSEYEV")."""
-    if name := _name_in_parentheses(signature):
-        return name
-    words = signature.split()
-    for size in (4, 3, 2):  # "USSR AMBASSADOR TO THE DPRK A. M. PUZANOV"
-        if len(words) >= size and _INITIALS_NAME.match(tail := " ".join(words[-size:])):
-            return tail
-    return None

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from kg.concepts import DocumentType
-from kg.extract.header import classify_document_type, parse_title
+from kg.extract.header import TitleParts, classify_document_type, parse_title
+from kg.ids import fold
 from kg.sources._wilson_fields import (
     Line,
     RecordHeader,
@@ -23,9 +24,6 @@ from kg.sources._wilson_fields import (
     is_date_line,
     is_summary_like,
     read_record_header,
-    signature_lines,
-    signature_name,
-    split_signature,
 )
 from kg.sources._wilson_page import (
     Kind,
@@ -39,7 +37,15 @@ from kg.sources._wilson_page import (
     split_lines,
     without_urls,
 )
-from kg.sources.wilson import WilsonFormatError, WilsonRecord
+from kg.sources._wilson_signature import (
+    RECORDED,
+    fuller_name,
+    same_person,
+    signature_lines,
+    signature_name,
+    split_signature,
+)
+from kg.sources.wilson import NamedRole, WilsonFormatError, WilsonRecord
 
 # Sentences after an archive citation that say how the archive got the record.
 _CREDIT_START = re.compile(
@@ -289,18 +295,29 @@ def _fill_from_title_and_header(record: WilsonRecord, header: RecordHeader) -> N
     The title is the archive's normalised wording, so it wins for the type, the
     author and the people; the header wins for dates, because it is the record's
     own.  Spellings the header or signature give for the author are kept as
-    variants for name resolution.
+    variants for name resolution.  Without an author in the title, the author
+    is the journal's keeper, else the recorder, else the signer; in a talk
+    "between A and B" the author is taken out of the people when he or she is
+    one of them, and is otherwise a third person (``third_party_author``).
     """
     parts = parse_title(record.title or "")
     title_line = record.line_of.get("title", 0)
     signer = signature_name(record.signature or "")
+    if signer and len(signer.split()) == 1:  # "Riedel": the record names him in full
+        signer = fuller_name(signer, record.body) or signer
+    recorders = list(header.recorders)
+    if signer and RECORDED.match(record.signature or ""):  # signed "Recorded by Wang Fang"
+        recorders.append(NamedRole(signer))
+    record.interpreters, record.recorders = header.interpreters, recorders
+    recorder = recorders[0].name if recorders else None
+    drafter = header.drafters[0].name if header.drafters else None
     listed = record.fields.get("authors", "").split(";")[0].strip() or None
     # A title's date is the conversation's in a record of one, else the document's own.
     talk = classify_document_type(record.title or "") in _TALK_TYPES
     title_date = parts.conversation_date
     choices: tuple[tuple[str, str | None, str | None], ...] = (
         ("document_type", parts.document_type, header.heading),
-        ("author", parts.author, header.author or signer or listed),
+        ("author", parts.author, header.author or recorder or drafter or signer or listed),
         ("addressee", parts.addressee, header.addressee),
         ("conversation_date", None, header.conversation_date or (title_date if talk else None)),
         ("record_date", None, header.record_date or (None if talk else title_date)),
@@ -315,13 +332,17 @@ def _fill_from_title_and_header(record: WilsonRecord, header: RecordHeader) -> N
     if record.author == signer and header.author is None:
         record.line_of["author"] = record.line_of.get("signature", title_line)
     record.author_role = parts.author_role
+    _fill_people(record, header, parts)
     record.author_variants = [
-        v for v in dict.fromkeys((header.author, signer)) if v and v != record.author
+        v for v in dict.fromkeys((header.author, signer, recorder)) if v and v != record.author
     ]
-    record.interlocutors = parts.interlocutors or header.interlocutors
-    record.line_of["interlocutors"] = (
-        title_line if parts.interlocutors else header.line_of.get("people", 0)
+    record.issuer = parts.issuer
+    record.addressees = list(
+        {fold(a): a for a in (parts.addressee, *header.addressees) if a}.values()
     )
+    for name in ("interpreters", "recorders"):
+        if name in header.line_of:
+            record.line_of[name] = header.line_of[name]
     for name in ("classification", "copy_number", "registry_number", "place", "subject"):
         value = getattr(header, name)
         if value is not None:
@@ -331,6 +352,26 @@ def _fill_from_title_and_header(record: WilsonRecord, header: RecordHeader) -> N
     if header.participants:
         record.line_of["participants"] = header.line_of["participants"]
     record.line_of = {k: v for k, v in record.line_of.items() if v}
+
+
+def _fill_people(record: WilsonRecord, header: RecordHeader, parts: TitleParts) -> None:
+    """The other side of the talk, with the author taken out of a "between A and B" list."""
+    title_line = record.line_of.get("title", 0)
+    people_line = title_line if parts.interlocutors else header.line_of.get("people", 0)
+    people = parts.interlocutors or header.interlocutors
+    record.between = parts.between if parts.interlocutors else header.between
+    own = next((p for p in people if record.author and same_person(p.name, record.author)), None)
+    if own is not None:  # "between Soviet Ambassador S.A. Tovmasyan and ...", signed by him
+        people = [p for p in people if p is not own]
+        if not parts.author:
+            record.author, record.author_role = own.name, own.role
+            record.line_of["author"] = people_line
+    # The journal's keeper in "From the Journal of A, 'Record of Conversation between A and B'"
+    # took part; a recorder or signer of a talk between others need not have.
+    third_party = record.between and own is None and not parts.author
+    record.third_party_author = third_party and record.author is not None
+    record.interlocutors = people
+    record.line_of["interlocutors"] = people_line
 
 
 def _flat_head_title(head: str) -> str | None:

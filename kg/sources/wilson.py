@@ -6,8 +6,9 @@ page whose title is only in the citation, a flattened PDF export).  This module
 turns one page into a :class:`WilsonRecord` of raw fields, as written: dates
 stay text for :mod:`kg.extract.dates` and names stay text for
 :mod:`kg.extract.names`, because both read better with the whole record as
-context.  The layout rules live in ``_wilson_layouts`` (page metadata) and
-``_wilson_fields`` (the record's own header, body and signature).
+context.  The layout rules live in ``_wilson_layouts`` (page metadata),
+``_wilson_fields`` (the record's own header and body) and ``_wilson_signature``
+(its signature and signer).
 
 >>> looks_like_wilson("Milk\\nEggs\\nBread\\n")
 False
@@ -58,6 +59,17 @@ class WilsonRecord:
     keeps every labelled metadata value of the page ("Associated Places",
     "Original Archive" ...) under a snake_case key, so nothing the archive
     states is lost even when it has no field of its own.
+
+    People: ``author`` wrote the record (the journal's keeper, the recorder,
+    the signer); ``interlocutors`` are the other side of the talk named by the
+    title or heading; ``participants`` are the "Present:" / "Participants:"
+    lines, ``interpreters`` and ``recorders`` the "Interpreter:" and
+    "Recorder:" / "Recorded by" lines.  ``between`` is set when the talk is
+    named "between A and B"; ``third_party_author`` when the author is none of
+    them (minutes, a memorandum by an aide): such an author took part only if
+    the record says so.  ``issuer`` is an office that issued the record ("Report,
+    Hungarian Legation in Havana"); ``addressees`` every addressee stated, by
+    the title, "To:" lines and a letter's address block.
     """
 
     layout: str
@@ -90,6 +102,12 @@ class WilsonRecord:
     participants: list[NamedRole] = field(default_factory=list)
     original_archive: str | None = None
     fields: dict[str, str] = field(default_factory=dict)
+    interpreters: list[NamedRole] = field(default_factory=list)
+    recorders: list[NamedRole] = field(default_factory=list)
+    addressees: list[str] = field(default_factory=list)
+    issuer: str | None = None
+    between: bool = False
+    third_party_author: bool = False
 
 
 # Marks of a Digital Archive page: site and programme names, and the line-anchored
