@@ -70,6 +70,7 @@ def test_embassy_telegram_issuer_addressees_and_presence(reference: ReferenceDat
         org("soviet-ministry-of-foreign-affairs", "Ministry of Foreign Affairs of the USSR"),
         AgentRef("person", "kuznetsov-vasily-vasilyevich", "Vasily Kuznetsov", known=True),
     ]
+    # the page states no original language: it is left unset, not guessed from the archive
     assert (doc.original_language, doc.translation_language) == (
         None,
         "en",
