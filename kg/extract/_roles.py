@@ -17,18 +17,14 @@ from __future__ import annotations
 
 import re
 
+from kg.authority import word_set
 from kg.sources.wilson import NamedRole
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-_HONORIFICS = _words(
+_HONORIFICS = word_set(
     "comrade comrades mr. mr mrs. mrs ms. ms dr. dr mister monsieur mme. madame herr frau "
     "sir señor senor tovarishch citizen his her excellency h.e."
 )
-_HEADS = _words(
+_HEADS = word_set(
     "minister ministers' ambassador premier vice-premier secretary secretary-general "
     "under-secretary undersecretary chairman vice-chairman chairwoman president "
     "vice-president counsellor counselor councillor chargé charge d'affaires attaché attache "
@@ -38,14 +34,14 @@ _HEADS = _words(
     "officer official representative delegate spokesman editor plenipotentiary manager "
     "administrator professor bishop senator congressman"
 )
-_MODIFIERS = _words(
+_MODIFIERS = word_set(
     "prime foreign first second third vice deputy acting chief senior junior special "
     "permanent executive former political military naval air trade press cultural economic "
     "commercial extraordinary temporary interim party state soviet personal principal "
     "honorary grand supreme high"
 )
 # Words of organisations and countries: they continue an office's complement.
-_ORG_NOUNS = _words(
+_ORG_NOUNS = word_set(
     "affairs trade defense defence security relations union unions states kingdom republic "
     "party committee council ministers assembly front army forces industry agriculture "
     "culture education economy finance planning commission bureau department office staff "
@@ -56,21 +52,21 @@ _ORG_NOUNS = _words(
     "agency service academy institute church committees countries section division "
     "legation consulate"
 )
-_ORG_ADJECTIVES = _words(
+_ORG_ADJECTIVES = word_set(
     "people's peoples workers' workers communist socialist democratic national central "
     "supreme soviet federal popular revolutionary provisional united great new north south "
     "east west foreign internal external public state liberation heavy light international "
     "permanent royal islamic arab"
 )
 # Words that open a two-word region or country name ("Eastern Europe", "North Korea").
-_REGIONAL = _words(
+_REGIONAL = word_set(
     "eastern western northern southern central latin middle far near north south east west "
     "southeast southwest northeast northwest upper lower"
 )
-_CONNECTORS = _words("of to in for at on")
-_ARTICLES = _words("the a an")
-_PARTICLES = _words("de da di del della van von der den la le du bin ibn al el y dos das")
-_ACRONYMS = _words(
+_CONNECTORS = word_set("of to in for at on")
+_ARTICLES = word_set("the a an")
+_PARTICLES = word_set("de da di del della van von der den la le du bin ibn al el y dos das")
+_ACRONYMS = word_set(
     "CC CPSU USSR PRC DPRK ROK DRV RVN GDR FRG SED CPC CCP KWP WPK VWP PUWP PZPR MSZMP HSWP "
     "CPCZ KSC BCP RCP PCC PCI PCF UN UNO US USA UK OAS NATO SEATO NLF KGB MFA CIA UAR MPR "
     "MPRP LPRP PLO ANC FLN OAU TASS CMEA CPV ORI PURS SFRY LCY MID"

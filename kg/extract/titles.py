@@ -28,17 +28,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kg.authority import PARTICLES, word_set
 from kg.ids import fold
 
 __all__ = ["TitledName", "is_office_word", "split_names", "split_qualifier"]
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 #: Words of offices and ranks (folded).  "of", "for", "the" join them ("Chief of State").
-OFFICE_WORDS = _words(
+OFFICE_WORDS = word_set(
     "president premier prime minister chancellor king queen emperor empress shah sultan amir "
     "emir pope patriarch ecumenical cardinal archbishop prince princess crown regent grand duke "
     "duchess archduke governor general secretary chairman chairwoman chair co vice deputy first "
@@ -51,12 +48,11 @@ OFFICE_WORDS = _words(
     "government republic assembly parliament military revolutionary armed forces staff joint "
     "chiefs cabinet principal senior generalissimo representative"
 )
-_JOINERS = _words("of for the")
+_JOINERS = word_set("of for the")
 #: Sovereigns' titles: after another office they begin the name ("Prime Minister Shah Mahmud").
-_SOVEREIGNS = _words("king queen emperor empress shah sultan amir emir")
+_SOVEREIGNS = word_set("king queen emperor empress shah sultan amir emir")
 #: Styles that are part of a name as the world writes it ("Lord Tweedsmuir", "Sheikh Zayed").
-_NAME_STYLES = _words("lord lady sir dame earl viscount baron marquess sheikh sheik haji dom")
-_PARTICLES = _words("de del della di da das do dos du la le van von der den ter ten bin ibn al el")
+_NAME_STYLES = word_set("lord lady sir dame earl viscount baron marquess sheikh sheik haji dom")
 _SUFFIX = re.compile(r",\s*(Jr\.?|Sr\.?|[2-4](?:nd|rd|th)|I{1,3}V?|IV)(?=$|[\s,;])")
 _ORDINALS = {"2nd": "II", "3rd": "III", "4th": "IV"}
 _NICKNAME = re.compile(r"\s*\(([^()]*)\)")
@@ -130,7 +126,7 @@ def _title_end(words: list[str], start: int) -> int:
     return i
 
 
-def _name_words(words: list[str], start: int, *, running: bool) -> list[str]:
+def _nameword_set(words: list[str], start: int, *, running: bool) -> list[str]:
     """The name words from ``start``; in running text they end at a non-name word."""
     if not running:
         return words[start:]
@@ -140,11 +136,11 @@ def _name_words(words: list[str], start: int, *, running: bool) -> list[str]:
         if not core:
             break
         head = core.split("-")[0].split("'")[0].split("’")[0]
-        if core[:1].isupper() or _key(head) in _PARTICLES or _ROMAN.match(core):
+        if core[:1].isupper() or _key(head) in PARTICLES or _ROMAN.match(core):
             name.append(word)
             continue
         break
-    while name and _key(name[-1]) in _PARTICLES:
+    while name and _key(name[-1]) in PARTICLES:
         name.pop()
     return name
 
@@ -164,7 +160,7 @@ def _read_item(words: list[str], *, running: bool, last: bool) -> tuple[str | No
             continue
         if not running and last:
             end = min(end, len(words) - 1)  # "Prime Minister King": a name is always left
-        name = _name_words(words, end, running=running)
+        name = _nameword_set(words, end, running=running)
         if name or not start:
             title = " ".join(words[:end]) or None
             return title, name
