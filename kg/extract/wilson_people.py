@@ -59,6 +59,11 @@ _RECEIVED_ME = re.compile(
     r"(?P<subject>[^;:]*?)\s+(?:(?:had\s+)?(?:received|invited|summoned)|called\s+in)\s+(?:me|us)\b",
     re.IGNORECASE,
 )
+# A cheap test first: the lazy subject group makes _RECEIVED_ME quadratic on long sentences,
+# and most sentences do not contain the verb at all.
+_RECEIVED_ME_VERB = re.compile(
+    r"\b(?:received|invited|summoned|called\s+in)\s+(?:me|us)\b", re.IGNORECASE
+)
 # "X (and Y) were present", "X took part in the conversation", "X interpreted".
 _PRESENT_AFTER = re.compile(
     r"\s*\b(?P<verb>(?:was|were|is|are)\s+(?:also\s+)?(?:present|in\s+attendance)"
@@ -290,7 +295,7 @@ def conversation_statements(body: str) -> list[Statement]:
             people = people_in(talk, open_end=True)
             others = people_in(company[0], open_end=True) if company else []
             found.append(Statement(sentence, match.start(), tuple(people), tuple(others)))
-        elif match := _RECEIVED_ME.search(text):
+        elif _RECEIVED_ME_VERB.search(text) and (match := _RECEIVED_ME.search(text)):
             subject = match.group("subject").split()
             # "..., and he received us": the pronoun's person is named elsewhere
             named = subject and subject[-1].lower() not in _PRONOUNS
