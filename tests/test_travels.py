@@ -34,30 +34,22 @@ KENNEDY_PAGE = "https://history.state.gov/departmenthistory/travels/president/ke
 JOURNEY_1961 = "travels-journey-kennedy-john-f-1961-05-31"
 
 
-@pytest.fixture(autouse=True)
-def countries(monkeypatch: pytest.MonkeyPatch) -> None:
-    table = hsg.CountryTable.load(COUNTRIES)
-    monkeypatch.setattr(hsg, "bundled_country_table", lambda: table)
+pytestmark = pytest.mark.usefixtures("hsg_countries")
 
 
-@pytest.fixture(scope="module")
-def reference() -> ReferenceData:
-    return ReferenceData.load([AUTHORITY], BASE)
-
-
-def extract(name: str, reference: ReferenceData) -> tuple[dict[str, Document], list[str]]:
+def extract(name: str, hsg_reference: ReferenceData) -> tuple[dict[str, Document], list[str]]:
     path = TRAVELS / name
-    extraction = extract_travels(str(path), path.read_text(encoding="utf-8"), reference)
+    extraction = extract_travels(str(path), path.read_text(encoding="utf-8"), hsg_reference)
     problems = [f"{p.line}:{p.severity}:{p.code}" for p in extraction.problems]
     return {doc.key: doc for doc in extraction.documents}, problems
 
 
 @pytest.fixture(scope="module")
-def kennedy(reference: ReferenceData) -> dict[str, Document]:
+def kennedy(hsg_reference: ReferenceData) -> dict[str, Document]:
     table = hsg.CountryTable.load(COUNTRIES)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(hsg, "bundled_country_table", lambda: table)
-        docs, problems = extract("kennedy-john-f.xml", reference)
+        docs, problems = extract("kennedy-john-f.xml", hsg_reference)
     assert problems == []
     return docs
 
@@ -225,12 +217,12 @@ def test_legs_grouped_into_journeys(kennedy: dict[str, Document]) -> None:
     assert [m.slug for m in journey.mentions] == ["france", "austria", "united-kingdom"]
 
 
-def test_trip_as_president_elect(reference: ReferenceData) -> None:
+def test_trip_as_president_elect(hsg_reference: ReferenceData) -> None:
     text = """<trips><trip role="president" who="someone-new"><id>1</id><name>Someone New</name>
         <start-date>1952-12-02</start-date><end-date>1952-12-05</end-date>
         <country id="korea-south">Korea, Republic of</country><locale/>
         <remarks>Visited U.S. troops. [Visit made as President-elect.]</remarks></trip></trips>"""
-    extraction = extract_travels("elect.xml", text, reference)
+    extraction = extract_travels("elect.xml", text, hsg_reference)
     [doc] = extraction.documents
     # a traveller missing from the authority keeps the Office of the Historian slug
     assert parts(doc) == [("someone-new", Role.TRAVELLER, "President-elect of the United States")]
@@ -239,28 +231,28 @@ def test_trip_as_president_elect(reference: ReferenceData) -> None:
     assert [(p.code, p.severity) for p in extraction.problems] == [("unknown-country", "warning")]
 
 
-def test_foreign_counterpart_needs_a_qualifier(reference: ReferenceData) -> None:
+def test_foreign_counterpart_needs_a_qualifier(hsg_reference: ReferenceData) -> None:
     """A bare surname is expected to be of the country visited; "Soviet" says otherwise."""
     trip = """<trip role="president" who="kennedy-john-f"><id>{id}</id>
         <name>John F. Kennedy</name><start-date>1961-0{id}-01</start-date>
         <end-date>1961-0{id}-01</end-date><country id="japan">Japan</country>
         <locale>Tokyo</locale><remarks>Met with {who} Khrushchev.</remarks></trip>"""
     text = "<trips>" + trip.format(id=1, who="Premier") + trip.format(id=3, who="Soviet Premier")
-    extraction = extract_travels("x.xml", text + "</trips>", reference)
+    extraction = extract_travels("x.xml", text + "</trips>", hsg_reference)
     bare, qualified = extraction.documents
     assert parts(bare)[1:] == [] and bare.unlinked_names == ["Khrushchev"]
     assert parts(qualified)[1:] == [("khrushchev-nikita-sergeyevich", Role.HOST, "Soviet Premier")]
 
 
 # --- malformed input ----------------------------------------------------------------------
-def test_truncated_file_keeps_complete_records(reference: ReferenceData) -> None:
-    docs, problems = extract("bad-truncated.xml", reference)
+def test_truncated_file_keeps_complete_records(hsg_reference: ReferenceData) -> None:
+    docs, problems = extract("bad-truncated.xml", hsg_reference)
     assert sorted(docs) == ["travels-1802", "travels-1803"]
     assert problems == ["39:error:broken-xml"]
 
 
-def test_bad_records_cost_only_themselves(reference: ReferenceData) -> None:
-    docs, problems = extract("bad-records.xml", reference)
+def test_bad_records_cost_only_themselves(hsg_reference: ReferenceData) -> None:
+    docs, problems = extract("bad-records.xml", hsg_reference)
     assert sorted(docs) == ["travels-1805", "travels-1807"]
     assert problems == ["9:warning:unknown-country", "17:error:missing-date"]
     # the unknown id's country is found by its name, "United Kingdom"

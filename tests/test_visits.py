@@ -22,34 +22,23 @@ from kg.extract.visits_document import extract_visits, looks_like_visits
 from kg.formats import detect_format
 from kg.model import Document, PlaceRef
 from kg.resources import resource_dir
-from kg.sources import hsg
 from kg.sources.visits import read_visits
 from kg.store import KnowledgeGraph
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VISITS = FIXTURES / "visits"
 AUTHORITY = FIXTURES / "hsg_authority.ttl"
-COUNTRIES = FIXTURES / "hsg_countries.csv"
 BASE = "https://w3id.org/dipkg/"
 DIP = "https://w3id.org/dipkg/ontology#"
 XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 
 
-@pytest.fixture(autouse=True)
-def countries(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The small country table instead of the bundled one."""
-    table = hsg.CountryTable.load(COUNTRIES)
-    monkeypatch.setattr(hsg, "bundled_country_table", lambda: table)
+pytestmark = pytest.mark.usefixtures("hsg_countries")
 
 
-@pytest.fixture(scope="module")
-def reference() -> ReferenceData:
-    return ReferenceData.load([AUTHORITY], BASE)
-
-
-def extract(name: str, reference: ReferenceData) -> tuple[dict[str, Document], list[str]]:
+def extract(name: str, hsg_reference: ReferenceData) -> tuple[dict[str, Document], list[str]]:
     path = VISITS / name
-    extraction = extract_visits(str(path), path.read_text(encoding="utf-8"), reference)
+    extraction = extract_visits(str(path), path.read_text(encoding="utf-8"), hsg_reference)
     problems = [f"{p.line}:{p.severity}:{p.code}" for p in extraction.problems]
     return {doc.key: doc for doc in extraction.documents}, problems
 
@@ -132,8 +121,8 @@ def test_split_names_keeps_nickname() -> None:
 
 
 # --- extraction ---------------------------------------------------------------------------
-def test_kishi_1960(reference: ReferenceData) -> None:
-    docs, problems = extract("1960.xml", reference)
+def test_kishi_1960(hsg_reference: ReferenceData) -> None:
+    docs, problems = extract("1960.xml", hsg_reference)
     assert problems == []
     doc = docs["visits-2392"]
     title = "Visit of Prime Minister Kishi (Japan) to the United States, 17–21 January 1960"
@@ -159,8 +148,8 @@ def test_kishi_1960(reference: ReferenceData) -> None:
     )
 
 
-def test_khrushchev_1959_by_surname_title_and_date(reference: ReferenceData) -> None:
-    docs, problems = extract("1950.xml", reference)
+def test_khrushchev_1959_by_surname_title_and_date(hsg_reference: ReferenceData) -> None:
+    docs, problems = extract("1950.xml", hsg_reference)
     assert problems == []
     doc = docs["visits-2385"]
     assert doc.title == (
@@ -173,14 +162,14 @@ def test_khrushchev_1959_by_surname_title_and_date(reference: ReferenceData) -> 
     assert (part.agent.label, part.position_text) == ("Nikita Khrushchev", "Premier")
 
 
-def test_one_title_for_two_offices(reference: ReferenceData) -> None:
-    docs, _ = extract("1950.xml", reference)
+def test_one_title_for_two_offices(hsg_reference: ReferenceData) -> None:
+    docs, _ = extract("1950.xml", hsg_reference)
     [part] = docs["visits-2376"].events[0].participations
     assert (part.agent.slug, part.position_text) == ("norodom-sihanouk", "Premier and Prince")
 
 
-def test_two_visitors(reference: ReferenceData) -> None:
-    docs, problems = extract("1990.xml", reference)
+def test_two_visitors(hsg_reference: ReferenceData) -> None:
+    docs, problems = extract("1990.xml", hsg_reference)
     assert problems == []
     event = docs["visits-855"].events[0]
     assert [(p.agent.slug, p.role, p.position_text) for p in event.participations] == [
@@ -191,8 +180,8 @@ def test_two_visitors(reference: ReferenceData) -> None:
     assert event.date.precision is DatePrecision.DAY and event.date.edtf == "1991-05-07"
 
 
-def test_two_visitors_outside_the_authority(reference: ReferenceData) -> None:
-    docs, _ = extract("2020.xml", reference)
+def test_two_visitors_outside_the_authority(hsg_reference: ReferenceData) -> None:
+    docs, _ = extract("2020.xml", hsg_reference)
     parts = docs["visits-3150"].events[0].participations
     assert [(p.agent.label, p.agent.known, p.position_text) for p in parts] == [
         ("Abdullah", False, "King"),
@@ -200,12 +189,12 @@ def test_two_visitors_outside_the_authority(reference: ReferenceData) -> None:
     ]
 
 
-def test_ambiguous_visitor_is_reported_with_its_line(reference: ReferenceData) -> None:
+def test_ambiguous_visitor_is_reported_with_its_line(hsg_reference: ReferenceData) -> None:
     text = """<visits>
     <visit><id>1</id><start-date>1990-01-02</start-date><end-date>1990-01-02</end-date>
         <visitor>Mr. Khrushchev</visitor><from id="japan">Japan</from></visit>
 </visits>"""
-    extraction = extract_visits("x.xml", text, reference)
+    extraction = extract_visits("x.xml", text, hsg_reference)
     [doc] = extraction.documents
     [part] = doc.events[0].participations
     assert part.agent.known is False  # two Khrushchevs, nothing to tell them apart
@@ -214,13 +203,13 @@ def test_ambiguous_visitor_is_reported_with_its_line(reference: ReferenceData) -
     ]
 
 
-def test_implausible_link_is_not_made(reference: ReferenceData) -> None:
+def test_implausible_link_is_not_made(hsg_reference: ReferenceData) -> None:
     """The only Premier Khrushchev the authority knows left office in 1964."""
     text = """<visits>
     <visit><id>1</id><start-date>2000-01-02</start-date><end-date>2000-01-03</end-date>
         <visitor>Premier Khrushchev</visitor><from id="russia">Russia</from></visit>
 </visits>"""
-    extraction = extract_visits("x.xml", text, reference)
+    extraction = extract_visits("x.xml", text, hsg_reference)
     [part] = extraction.documents[0].events[0].participations
     assert (part.agent.slug, part.agent.known) == ("khrushchev", False)
     assert extraction.problems == []
@@ -228,14 +217,14 @@ def test_implausible_link_is_not_made(reference: ReferenceData) -> None:
 
 
 # --- malformed input ----------------------------------------------------------------------
-def test_truncated_file_keeps_complete_records(reference: ReferenceData) -> None:
-    docs, problems = extract("bad-truncated.xml", reference)
+def test_truncated_file_keeps_complete_records(hsg_reference: ReferenceData) -> None:
+    docs, problems = extract("bad-truncated.xml", hsg_reference)
     assert sorted(docs) == ["visits-2396", "visits-2397"]
     assert problems == ["36:error:broken-xml"]
 
 
-def test_bad_records_cost_only_themselves(reference: ReferenceData) -> None:
-    docs, problems = extract("bad-records.xml", reference)
+def test_bad_records_cost_only_themselves(hsg_reference: ReferenceData) -> None:
+    docs, problems = extract("bad-records.xml", hsg_reference)
     assert sorted(docs) == ["visits-2394", "visits-2395"]
     assert problems == ["3:error:missing-date", "20:warning:unknown-country"]
     adenauer = docs["visits-2394"]
@@ -243,8 +232,8 @@ def test_bad_records_cost_only_themselves(reference: ReferenceData) -> None:
     assert adenauer.events[0].participations[0].position_text == "Chancellor"
 
 
-def test_doctype_is_refused(reference: ReferenceData) -> None:
-    docs, problems = extract("bad-doctype.xml", reference)
+def test_doctype_is_refused(hsg_reference: ReferenceData) -> None:
+    docs, problems = extract("bad-doctype.xml", hsg_reference)
     assert docs == {}
     assert problems == ["2:error:unsafe-xml"]
 
