@@ -4,7 +4,10 @@
 PYTHON ?= python3
 KG = $(PYTHON) -m kg
 
-.PHONY: run test lint pytest benchmark
+# Debian packages the tests use: a real browser and a real SPARQL server.
+TEST_DEBIAN_PACKAGES = chromium virtuoso-opensource
+
+.PHONY: run test test-deps lint pytest benchmark
 
 run:
 	$(PYTHON) -m pip install --quiet .
@@ -13,9 +16,16 @@ run:
 	$(KG) stats
 	$(KG) query chronology
 
-test:
+test: test-deps
 	$(PYTHON) -m pip install --quiet -e '.[test]'
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	$(MAKE) lint pytest
+
+test-deps:
+	@command -v chromium >/dev/null && command -v virtuoso-t >/dev/null || { \
+	  apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    $(TEST_DEBIAN_PACKAGES); }
 
 lint:
 	$(PYTHON) -m ruff check .

@@ -29,10 +29,10 @@ from urllib.parse import unquote, urlparse
 import pyoxigraph as ox
 
 from kg.authority import label_key, word_set
+from kg.backend import GraphStore
 from kg.errors import UsageError
 from kg.extract.names import is_initial
 from kg.sources import DecodedText, decode
-from kg.store import KnowledgeGraph
 
 
 def _query(body: str) -> str:
@@ -180,7 +180,7 @@ def _text(term: object) -> str | None:
 
 
 # --- the review queue -------------------------------------------------------------------------
-def unlinked_names(graph: KnowledgeGraph, *, limit: int | None = None) -> list[UnlinkedName]:
+def unlinked_names(graph: GraphStore, *, limit: int | None = None) -> list[UnlinkedName]:
     """Names found in documents that match no authority entry, most frequent first.
 
     Spellings that fold to one key ("N.P. Volkov", "N. P. Volkov") are one
@@ -336,7 +336,7 @@ def _shorten(sentence: str, start: int, end: int) -> str:
 
 
 # --- one entity -------------------------------------------------------------------------------
-def find_entity(graph: KnowledgeGraph, text: str) -> str:
+def find_entity(graph: GraphStore, text: str) -> str:
     """The IRI of the entity an IRI or a name designates.
 
     Labels are compared folded ("FIDEL CASTRO", "Fidel Castro"); hidden labels
@@ -381,7 +381,7 @@ def find_entity(graph: KnowledgeGraph, text: str) -> str:
     )
 
 
-def describe_entity(graph: KnowledgeGraph, iri: str) -> EntityInfo:
+def describe_entity(graph: GraphStore, iri: str) -> EntityInfo:
     """Labels, positions, links, events (date order) and mentioning documents of ``iri``."""
     bind = {"entity": ox.NamedNode(iri)}
     facts: dict[str, list[ox.NamedNode | ox.Literal]] = {}

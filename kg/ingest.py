@@ -26,6 +26,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg import __version__
+from kg.backend import GraphStore
 from kg.errors import SourceError
 from kg.extract.reference import ReferenceData
 from kg.extract.topic_overrides import FILE_PATTERN as OVERRIDES_PATTERN
@@ -235,7 +236,7 @@ class Ingestor:
 
         return KnowledgeGraph.build(target, quads())
 
-    def update(self, graph: KnowledgeGraph, files: Sequence[InputFile]) -> None:
+    def update(self, graph: GraphStore, files: Sequence[InputFile]) -> None:
         """Ingest into an existing store, one atomic transaction per batch."""
         state = _current_state(graph)
         reference = [u for u in self.reference_updates() if _changed(u, state)]
@@ -260,7 +261,7 @@ class Ingestor:
 
 
 def ingest(
-    store: str | Path | KnowledgeGraph,
+    store: str | Path | GraphStore,
     paths: Iterable[str | Path],
     *,
     base_iri: str = DEFAULT_BASE_IRI,
@@ -286,7 +287,7 @@ def ingest(
         override_files=[p for p in found_authorities if p.match(OVERRIDES_PATTERN)],
         progress=progress,
     )
-    if isinstance(store, KnowledgeGraph):
+    if not isinstance(store, (str, Path)):
         ingestor.update(store, files)
     elif not Path(store).exists():
         ingestor.build(Path(store), files).close()
@@ -297,7 +298,7 @@ def ingest(
     return ingestor.report
 
 
-def _current_state(graph: KnowledgeGraph) -> dict[str, tuple[str, set[str]]]:
+def _current_state(graph: GraphStore) -> dict[str, tuple[str, set[str]]]:
     """source file URI -> (checksum, graphs derived from it), from ``graph/meta``."""
     state: dict[str, tuple[str, set[str]]] = {}
     for g, source, checksum in graph.select(_STATE_QUERY).rows:

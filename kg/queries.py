@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.backend import GraphStore
 from kg.errors import UsageError
 from kg.resources import resource_dir
 from kg.sparql import Term, bind
-from kg.store import KnowledgeGraph
 
 _HEADER = re.compile(r"^#\s*(title|description|param):\s*(.*)$")
 _PARAM = re.compile(r"^\?(\w+)\s+(.*)$")
@@ -109,7 +109,7 @@ def get_canned(name: str) -> CannedQuery:
     return queries[name]
 
 
-def to_term(graph: KnowledgeGraph, parameter: Parameter, value: str) -> Term:
+def to_term(graph: GraphStore, parameter: Parameter, value: str) -> Term:
     """Turn a ``-p`` value into the RDF term the parameter expects."""
     kind = parameter.kind.lower()
     if kind.startswith("date"):
@@ -132,7 +132,7 @@ def to_term(graph: KnowledgeGraph, parameter: Parameter, value: str) -> Term:
     return ox.Literal(value)
 
 
-def _entity_by_label(graph: KnowledgeGraph, parameter: Parameter, value: str) -> Term:
+def _entity_by_label(graph: GraphStore, parameter: Parameter, value: str) -> Term:
     found = graph.select(_LABEL_LOOKUP, bindings={"name": ox.Literal(value)})
     entities = sorted({row[0].value for row in found.rows if isinstance(row[0], ox.NamedNode)})
     if not entities:
@@ -148,7 +148,7 @@ def _entity_by_label(graph: KnowledgeGraph, parameter: Parameter, value: str) ->
     return ox.NamedNode(entities[0])
 
 
-def bind_parameters(graph: KnowledgeGraph, query: CannedQuery, given: Mapping[str, str]) -> str:
+def bind_parameters(graph: GraphStore, query: CannedQuery, given: Mapping[str, str]) -> str:
     """The query text with the given parameters bound; checks names and required ones."""
     known = {p.name: p for p in query.parameters}
     unknown = sorted(set(given) - set(known))

@@ -11,7 +11,7 @@ the embedded store, and only for projected variables).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pyoxigraph as ox
 
@@ -43,6 +43,17 @@ def bind(text: str, values: Mapping[str, Term]) -> str:
     row = " ".join(str(term) for term in values.values())
     block = f" VALUES ({names}) {{ ({row}) }} "
     return text[: match.end()] + block + text[match.end() :]
+
+
+def values_block(name: str, terms: Sequence[Term]) -> str:
+    """A one-variable ``VALUES`` block with one row per term, written by the term serialiser.
+
+    >>> values_block("p", [ox.NamedNode("http://e/a"), ox.Literal("b")])
+    'VALUES ?p { <http://e/a> "b" }'
+    """
+    if not re.fullmatch(r"\w+", name):
+        raise UsageError(f"not a SPARQL variable name: {name!r}")
+    return f"VALUES ?{name} {{ {' '.join(str(term) for term in terms)} }}"
 
 
 def _blank(text: str) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kg.backend import GraphStore
 from kg.results import plain
-from kg.store import KnowledgeGraph
 
 _COUNTS = """
 PREFIX dip: <https://w3id.org/dipkg/ontology#>
@@ -57,7 +57,7 @@ class Stats:
         return out
 
 
-def compute_stats(graph: KnowledgeGraph) -> Stats:
+def compute_stats(graph: GraphStore) -> Stats:
     classes = {
         plain(row[0]).rsplit("#", 1)[-1]: int(plain(row[1]))
         for row in graph.select(_COUNTS).rows

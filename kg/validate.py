@@ -15,8 +15,8 @@ import rdflib
 from pyshacl import validate as shacl_validate
 from rdflib.namespace import SH
 
+from kg.backend import GraphStore
 from kg.resources import resource_file
-from kg.store import KnowledgeGraph
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class ValidationResult:
     triples: int = 0
 
 
-def union_graph(graph: KnowledgeGraph) -> rdflib.Graph:
+def union_graph(graph: GraphStore) -> rdflib.Graph:
     """All graphs merged into one rdflib graph (written as N-Triples, read by rdflib)."""
     lines = [f"{q.subject} {q.predicate} {q.object} .\n" for q in graph.quads()]
     union = rdflib.Graph()
@@ -54,7 +54,7 @@ def validate_graph(data: rdflib.Graph) -> ValidationResult:
     return ValidationResult(bool(conforms), violations, len(data))
 
 
-def validate_store(graph: KnowledgeGraph) -> ValidationResult:
+def validate_store(graph: GraphStore) -> ValidationResult:
     """Validate everything in the store against the project's shapes."""
     return validate_graph(union_graph(graph))
 

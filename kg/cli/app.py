@@ -23,6 +23,7 @@ class CliState:
     store: str
     verbosity: int
     traceback: bool
+    update_endpoint: str | None = None
 
 
 class KgGroup(click.Group):

@@ -10,13 +10,15 @@ import click
 from kg.cli.app import CliState
 from kg.cli.entities import entities_command
 from kg.cli.evaluate import eval_command
+from kg.cli.export import export_command
+from kg.cli.options import BASE_IRI, open_store, pass_state
 from kg.cli.render import ingest_summary, progress_printer, validation_report
-from kg.errors import ExitCode, StoreError, UsageError
+from kg.errors import ExitCode, UsageError
 from kg.extract.reference import ReferenceData
 from kg.formats import FORMATS, detect_format
 from kg.ingest import ingest
 from kg.model import to_jsonable
-from kg.namespaces import DEFAULT_BASE_IRI, PREFIXES
+from kg.namespaces import PREFIXES
 from kg.queries import (
     CannedQuery,
     bind_parameters,
@@ -29,27 +31,8 @@ from kg.resources import resource_dir
 from kg.results import ResultFormat, render
 from kg.sources import decode
 from kg.stats import compute_stats
-from kg.store import KnowledgeGraph, SelectResult
+from kg.store import SelectResult
 from kg.validate import validate_store
-
-pass_state = click.make_pass_decorator(CliState)
-
-BASE_IRI = click.option(
-    "--base-iri",
-    envvar="KG_BASE_IRI",
-    default=DEFAULT_BASE_IRI,
-    show_default=True,
-    help="Base of the dataset's instance IRIs. Env KG_BASE_IRI.",
-)
-
-
-def open_store(state: CliState, *, read_only: bool = True) -> KnowledgeGraph:
-    if state.store.startswith(("http://", "https://")):
-        raise StoreError(
-            f"remote SPARQL stores are not supported yet: {state.store}",
-            hint="Use an embedded store directory with --store PATH (default ./.kg).",
-        )
-    return KnowledgeGraph.open(state.store, read_only=read_only)
 
 
 @click.command("ingest")
@@ -259,5 +242,6 @@ def register(group: click.Group) -> None:
         validate_command,
         entities_command,
         eval_command,
+        export_command,
     ):
         group.add_command(command)

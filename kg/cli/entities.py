@@ -9,14 +9,13 @@ import click
 
 from kg.authority import label_key
 from kg.cli.app import CliState
+from kg.cli.options import open_store, pass_state
 from kg.entities import EntityInfo, UnlinkedName, describe_entity, find_entity
 from kg.entities import unlinked_names as review_queue
 from kg.errors import UsageError
 from kg.extract.names import clean_person_name
 from kg.ids import slugify
 from kg.model import to_jsonable
-
-pass_state = click.make_pass_decorator(CliState)
 
 
 @click.command("entities")
@@ -48,7 +47,6 @@ def entities_command(
     under data/authorities/ (--format turtle writes stubs) and run
     'kg ingest' again.
     """
-    from kg.cli.commands import open_store
 
     if unlinked == (name is not None):
         raise UsageError(

@@ -1,0 +1,81 @@
+"""``kg export FORMAT``: timelines (issue 5) and RDF dumps (issue 6) from one command.
+
+Timeline formats draw on :func:`kg.timeline.select_timeline`; dump formats
+write the RDF of the selection.  Both take the selection options of
+``kg timeline``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg.cli.app import CliState
+from kg.cli.dumps import DUMP_FORMATS, export_dump
+from kg.cli.options import pass_state, selection_options
+from kg.cli.timeline import TIMELINE_FORMATS, export_timeline
+from kg.errors import UsageError
+from kg.timeline import TimelineFilter
+
+
+@click.command("export")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice([*TIMELINE_FORMATS, *DUMP_FORMATS]))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The file to write (text formats go to stdout without it).",
+)
+@selection_options
+@click.option(
+    "--document",
+    "documents",
+    multiple=True,
+    metavar="IRI|ID",
+    help="Dumps: only this document's graph (repeatable).",
+)
+@click.option(
+    "--profile",
+    type=click.Choice(["dip", "sem", "crm", "schema"]),
+    default="dip",
+    show_default=True,
+    help="Dumps: the vocabulary (kg's own, Simple Event Model, CIDOC-CRM, schema.org).",
+)
+@click.option(
+    "--lanes",
+    type=click.Choice(["participant", "topic"]),
+    default="participant",
+    show_default=True,
+    help="html, png, svg: one lane per participant or per topic.",
+)
+@click.option("--title", help="Title of the timeline (default: made from the selection).")
+@pass_state
+def export_command(
+    state: CliState,
+    /,
+    fmt: str,
+    output: Path | None,
+    documents: tuple[str, ...],
+    profile: str,
+    lanes: str,
+    title: str | None,
+    **filters: Any,
+) -> None:
+    """Write the selected events as a timeline, or the graph as an RDF dump.
+
+    \b
+    Timelines: timelinejs (TimelineJS3 JSON), csv, ics (iCalendar), html
+    (a standalone page), md (a chronology), png, svg (a chart).
+    Dumps: ttl, trig, nq, nt, jsonld, rdfxml; --profile sem|crm|schema maps
+    the data to another vocabulary.  Without selection options a dump holds
+    the whole dataset.
+    """
+    selection = TimelineFilter(**{k: v for k, v in filters.items() if v not in (None, ())})
+    if fmt in DUMP_FORMATS:
+        export_dump(state, fmt, output, selection, documents=documents, profile=profile)
+        return
+    if documents or profile != "dip":
+        raise UsageError("--document and --profile apply to RDF dumps only")
+    export_timeline(state, fmt, output, selection, lanes=lanes, title=title)

@@ -1,0 +1,603 @@
+"""Timeline selection: the events of the graph, filtered, in date order, with their context.
+
+A :class:`TimelineEntry` is what every timeline and network export draws
+from: the event's label, its date bounds exactly as stored (earliest/latest,
+the EDTF form, the precision and the source's wording, so an uncertain date
+stays uncertain), its place, topics, participants with their roles and the
+documents that record it with their citations.
+
+Selection (:class:`TimelineFilter`) works in SPARQL against any
+:class:`kg.backend.GraphStore`; filter values are bound with ``VALUES``
+blocks written by the term serialiser (:func:`kg.sparql.values_block`),
+never pasted.  Dates filter by overlap (DESIGN A2): an event is kept when
+its span ``[earliest, latest]`` meets ``[from, to]``.  Labels are chosen in
+Python (English first, then the smallest), not with ``SAMPLE``, so the same
+graph gives the same timeline from every SPARQL server.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from kg.backend import GraphStore
+from kg.errors import UsageError
+from kg.formats import FORMATS
+from kg.sparql import Term, values_block
+
+_PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+"""
+
+#: Source names people type, and the formats each stands for.
+SOURCE_ALIASES: dict[str, tuple[str, ...]] = {
+    "wilson": ("wilson-text",),
+    "frus": ("frus-tei",),
+    "visits": ("hsg-visits",),
+    "travels": ("hsg-travels",),
+    "hsg": ("hsg-visits", "hsg-travels"),
+    "curated": ("curated-yaml", "curated-csv"),
+}
+
+
+@dataclass(frozen=True)
+class TimelineFilter:
+    """Which events a timeline shows; empty fields do not filter.
+
+    Several values in one field mean "any of them"; different fields must
+    all hold.  Entities are IRIs or names (labels, spelling variants);
+    ``date_from``/``date_to`` are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+    """
+
+    persons: tuple[str, ...] = ()
+    organizations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == TimelineFilter()
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """An entity of the graph with the label people read."""
+
+    iri: str
+    label: str
+
+
+@dataclass(frozen=True)
+class TimelineAgent:
+    iri: str
+    label: str
+    kind: str  # "person", "organization" or "agent"
+    roles: tuple[str, ...] = ()  # role slugs: reporter, interlocutor, interpreter, …
+
+
+@dataclass(frozen=True)
+class TimelineDocument:
+    """A document recording an event, with what a citation needs."""
+
+    iri: str
+    title: str
+    archival_reference: str | None = None
+    archive: str | None = None
+    url: str | None = None
+    created: str | None = None
+    document_type: str | None = None  # slug, e.g. record-of-conversation
+    source_format: str | None = None
+
+    @property
+    def citation(self) -> str:
+        """Title, archival reference and archive, as a scholar cites the record.
+
+        >>> TimelineDocument("d", "Record of a Conversation", "AVP RF, f. 0104", "AVP RF").citation
+        '"Record of a Conversation", AVP RF, f. 0104'
+        >>> TimelineDocument("d", "Visit of X", archive="Office of the Historian").citation
+        '"Visit of X", Office of the Historian'
+        """
+        parts = [f'"{self.title}"']
+        if self.archival_reference:
+            parts.append(self.archival_reference)
+        if self.archive and not _names_archive(self.archival_reference or "", self.archive):
+            parts.append(self.archive)
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One event of a timeline with its dates as stored and everything around it."""
+
+    event: str
+    label: str
+    earliest: dt.date
+    latest: dt.date
+    edtf: str | None = None
+    precision: str | None = None  # slug: day, month, year, season, approximate, range
+    wording: str | None = None  # dip:dateText, the source's words
+    event_type: str | None = None  # slug: conversation, visit, …
+    summary: str | None = None
+    part_of: str | None = None  # the event this one is a sub-event of
+    places: tuple[Labelled, ...] = ()
+    topics: tuple[Labelled, ...] = ()
+    participants: tuple[TimelineAgent, ...] = ()
+    documents: tuple[TimelineDocument, ...] = ()
+
+    @property
+    def uncertain(self) -> bool:
+        """True unless the event is known to the day."""
+        return self.earliest != self.latest or (self.precision not in (None, "day"))
+
+    @property
+    def display_date(self) -> str:
+        """The date as people should read it: the wording, else the day or the span.
+
+        >>> e = TimelineEntry("e", "x", dt.date(1961, 5, 19), dt.date(1961, 5, 19))
+        >>> e.display_date
+        '19 May 1961'
+        >>> TimelineEntry("e", "x", dt.date(1961, 5, 1), dt.date(1961, 5, 31)).display_date
+        '1 May 1961 – 31 May 1961'
+        """
+        if self.wording and not re.fullmatch(r"[\d\-/?~.]+", self.wording):
+            return self.wording
+        if self.earliest == self.latest:
+            return human_date(self.earliest)
+        return f"{human_date(self.earliest)} – {human_date(self.latest)}"
+
+    @property
+    def citation(self) -> str:
+        return "; ".join(d.citation for d in self.documents)
+
+
+def human_date(day: dt.date) -> str:
+    """``19 May 1961``.
+
+    >>> human_date(dt.date(1961, 5, 9))
+    '9 May 1961'
+    """
+    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+def date_bound(text: str, *, end: bool) -> dt.date:
+    """The first (``end=False``) or last day a ``YYYY[-MM[-DD]]`` bound covers.
+
+    >>> date_bound("1961", end=True), date_bound("1961-02", end=True)
+    (datetime.date(1961, 12, 31), datetime.date(1961, 2, 28))
+    >>> date_bound("1961-05-19", end=False)
+    datetime.date(1961, 5, 19)
+    """
+    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text.strip())
+    if not match:
+        raise UsageError(f"not a date: {text!r}", hint="Dates are YYYY, YYYY-MM or YYYY-MM-DD.")
+    year = int(match.group(1))
+    month = int(match.group(2)) if match.group(2) else (12 if end else 1)
+    try:
+        if match.group(3):
+            return dt.date(year, month, int(match.group(3)))
+        day = calendar.monthrange(year, month)[1] if end else 1
+        return dt.date(year, month, day)
+    except (ValueError, calendar.IllegalMonthError) as error:
+        raise UsageError(f"not a date: {text!r} ({error})") from error
+
+
+# --- selection -----------------------------------------------------------------------------
+
+_XSD_DATE = ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")
+
+_RESOLVE = (
+    _PREFIXES
+    + """SELECT DISTINCT ?entity WHERE {
+  ?entity rdfs:label|skos:prefLabel|skos:altLabel|skos:hiddenLabel|foaf:familyName ?label .
+  ?entity a ?class .
+  FILTER (LCASE(STR(?label)) = LCASE(STR(?name)))
+}"""
+)
+
+_BY_SLUG = (
+    _PREFIXES
+    + """SELECT DISTINCT ?entity WHERE {
+  ?entity a ?class .
+  FILTER (STRENDS(STR(?entity), ?suffix))
+}"""
+)
+
+_KIND_CLASSES = {
+    "person": ("https://w3id.org/dipkg/ontology#Person",),
+    "organization": ("https://w3id.org/dipkg/ontology#Organization",),
+    "place": ("https://w3id.org/dipkg/ontology#Place",),
+    "topic": ("http://www.w3.org/2004/02/skos/core#Concept",),
+}
+
+
+def resolve_entity(graph: GraphStore, kind: str, text: str) -> str:
+    """The IRI of the ``kind`` entity named ``text`` (an IRI is taken as it is).
+
+    Raises :class:`UsageError` when no entity or several carry that name.
+    """
+    if re.match(r"^https?://\S+$", text):
+        return text
+    classes = "".join(f"<{c}>" for c in _KIND_CLASSES[kind])
+    query = _RESOLVE.replace(
+        "?entity a ?class .", f"?entity a ?class . VALUES ?class {{ {classes} }}"
+    )
+    found = graph.select(query, bindings={"name": ox.Literal(text)})
+    iris = sorted({r[0].value for r in found.rows if isinstance(r[0], ox.NamedNode)})
+    if not iris and re.fullmatch(r"[a-z0-9-]+", text):
+        by_slug = _BY_SLUG.replace(
+            "?entity a ?class .", f"?entity a ?class . VALUES ?class {{ {classes} }}"
+        )
+        found = graph.select(by_slug, bindings={"suffix": ox.Literal("/" + text)})
+        iris = sorted({r[0].value for r in found.rows if isinstance(r[0], ox.NamedNode)})
+    if not iris:
+        raise UsageError(
+            f"no {kind} in the graph is named {text!r}",
+            hint=f"Give the IRI, or look the name up with 'kg entities {text}'.",
+        )
+    if len(iris) > 1:
+        raise UsageError(
+            f"{text!r} names several: " + ", ".join(iris),
+            hint=f"Give one of these IRIs to --{kind}.",
+        )
+    return iris[0]
+
+
+def select_timeline(
+    graph: GraphStore, selection: TimelineFilter | None = None
+) -> list[TimelineEntry]:
+    """The events that match ``selection``, in date order (earliest, latest, label, IRI)."""
+    where = _filter_block(graph, selection or TimelineFilter())
+    events = graph.select(_PREFIXES + _EVENTS.replace("#FILTER", where))
+    rows: dict[str, dict[str, str | None]] = {}
+    labels: dict[str, list[Term]] = defaultdict(list)
+    for row in events.dicts():
+        iri = _text(row["event"])
+        if iri is None:
+            continue
+        if row.get("label") is not None:
+            labels[iri].append(row["label"])  # type: ignore[arg-type]
+        if iri not in rows:
+            rows[iri] = {k: _text(v) for k, v in row.items() if k != "label"}
+    places = _labelled(graph, _PLACES, where)
+    topics = _labelled(graph, _TOPICS, where)
+    agents = _participants(graph, where)
+    documents = _documents(graph, where)
+    entries = [
+        TimelineEntry(
+            event=iri,
+            label=_best_label(labels.get(iri, [])) or iri,
+            earliest=dt.date.fromisoformat(str(row["earliest"])),
+            latest=dt.date.fromisoformat(str(row["latest"])),
+            edtf=row.get("edtf"),
+            precision=_slug(row.get("precision")),
+            wording=row.get("wording"),
+            event_type=_slug(row.get("type")),
+            summary=row.get("summary"),
+            part_of=row.get("parent"),
+            places=tuple(places.get(iri, ())),
+            topics=tuple(topics.get(iri, ())),
+            participants=tuple(agents.get(iri, ())),
+            documents=tuple(documents.get(iri, ())),
+        )
+        for iri, row in rows.items()
+    ]
+    entries.sort(key=lambda e: (e.earliest, e.latest, e.label, e.event))
+    return entries
+
+
+_EVENTS = """SELECT ?event ?label ?earliest ?latest ?edtf ?wording ?precision ?type ?summary ?parent
+WHERE {
+  #FILTER
+  ?event dip:eventType ?type ; dip:earliestDate ?earliest ; dip:latestDate ?latest .
+  OPTIONAL { ?event rdfs:label ?label }
+  OPTIONAL { ?event dip:dateEDTF ?edtf }
+  OPTIONAL { ?event dip:dateText ?wording }
+  OPTIONAL { ?event dip:datePrecision ?precision }
+  OPTIONAL { ?event dcterms:abstract ?summary }
+  OPTIONAL { ?event dip:subEventOf ?parent }
+}"""
+
+_PLACES = """SELECT ?event ?entity ?label WHERE {
+  #FILTER
+  ?event dip:eventType ?type ; dip:tookPlaceAt ?entity .
+  OPTIONAL { ?entity skos:prefLabel|rdfs:label ?label }
+}"""
+
+_TOPICS = """SELECT ?event ?entity ?label WHERE {
+  #FILTER
+  ?event dip:eventType ?type ; dip:hasTopic ?entity .
+  OPTIONAL { ?entity skos:prefLabel|rdfs:label ?label }
+}"""
+
+_PARTICIPANTS = """SELECT ?event ?entity ?label ?role ?person ?organization WHERE {
+  #FILTER
+  ?event dip:eventType ?type ; dip:participant ?entity .
+  OPTIONAL { ?event dip:hasParticipation ?participation .
+             ?participation dip:agent ?entity ; dip:role ?role . }
+  OPTIONAL { ?entity skos:prefLabel|rdfs:label ?label }
+  BIND (EXISTS { ?entity a dip:Person } AS ?person)
+  BIND (EXISTS { ?entity a dip:Organization } AS ?organization)
+}"""
+
+_DOCUMENTS = """SELECT ?event ?doc ?title ?reference ?archive ?archiveLabel ?url ?created ?doctype
+       ?format WHERE {
+  #FILTER
+  ?event dip:eventType ?type ; dip:documentedIn ?doc .
+  OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc dip:archivalReference ?reference }
+  OPTIONAL { ?doc dip:heldBy ?archive .
+             OPTIONAL { ?archive skos:prefLabel|rdfs:label ?archiveLabel } }
+  OPTIONAL { ?doc foaf:page ?url }
+  OPTIONAL { ?doc dcterms:created ?created }
+  OPTIONAL { ?doc dip:documentType ?doctype }
+  OPTIONAL { GRAPH ?g { ?doc dcterms:title ?anyTitle } ?g dip:sourceFormat ?format }
+}"""
+
+
+def _filter_block(graph: GraphStore, selection: TimelineFilter) -> str:
+    """Graph patterns (constant text) with ``VALUES`` blocks for the filter values."""
+    parts: list[str] = []
+    for kind, names, pattern in (
+        ("person", selection.persons, "?event dip:participant ?fPerson ."),
+        ("organization", selection.organizations, "?event dip:participant ?fOrganization ."),
+        ("place", selection.places, "?event dip:tookPlaceAt ?fPlace ."),
+        ("topic", selection.topics, "?event dip:hasTopic/skos:broader* ?fTopic ."),
+    ):
+        if names:
+            variable = pattern.split()[-2][1:]
+            iris = sorted({resolve_entity(graph, kind, n) for n in names})
+            parts.append(values_block(variable, [ox.NamedNode(i) for i in iris]))
+            parts.append(pattern)
+    if selection.sources:
+        formats = _source_formats(selection.sources)
+        parts.append(values_block("fFormat", [ox.Literal(f) for f in formats]))
+        parts.append(
+            "GRAPH ?fGraph { ?event dip:eventType ?fAnyType } ?fGraph dip:sourceFormat ?fFormat ."
+        )
+    if selection.event_types:
+        types = _event_types(graph, selection.event_types)
+        parts.append(values_block("type", [ox.NamedNode(t) for t in types]))
+    bounds: list[str] = []
+    if selection.date_from:
+        start = date_bound(selection.date_from, end=False)
+        parts.append(values_block("fFrom", [ox.Literal(start.isoformat(), datatype=_XSD_DATE)]))
+        bounds.append("FILTER (?latest >= ?fFrom)")
+    if selection.date_to:
+        stop = date_bound(selection.date_to, end=True)
+        parts.append(values_block("fTo", [ox.Literal(stop.isoformat(), datatype=_XSD_DATE)]))
+        bounds.append("FILTER (?earliest <= ?fTo)")
+    if (
+        selection.date_from
+        and selection.date_to
+        and date_bound(selection.date_from, end=False) > date_bound(selection.date_to, end=True)
+    ):
+        raise UsageError(f"--from {selection.date_from} is after --to {selection.date_to}")
+    if bounds:
+        parts.append("?event dip:earliestDate ?earliest ; dip:latestDate ?latest .")
+        parts.extend(bounds)
+    return "\n  ".join(parts)
+
+
+def _source_formats(sources: Iterable[str]) -> list[str]:
+    known = {f.name for f in FORMATS}
+    formats: set[str] = set()
+    for source in sources:
+        key = source.strip().lower()
+        if key in SOURCE_ALIASES:
+            formats.update(SOURCE_ALIASES[key])
+        elif key in known:
+            formats.add(key)
+        else:
+            choices = sorted({*SOURCE_ALIASES, *known})
+            raise UsageError(f"unknown source {source!r}", hint="Sources: " + ", ".join(choices))
+    return sorted(formats)
+
+
+_TYPES = (
+    _PREFIXES
+    + "SELECT DISTINCT ?type ?label WHERE { ?e dip:eventType ?type ."
+    + " OPTIONAL { ?type skos:prefLabel ?label } }"
+)
+
+
+def _event_types(graph: GraphStore, wanted: Iterable[str]) -> list[str]:
+    present: dict[str, str] = {}
+    for row in graph.select(_TYPES).rows:
+        iri = _text(row[0])
+        if iri is None:
+            continue
+        present[_slug(iri) or iri] = iri
+        label = _text(row[1])
+        if label is not None:
+            present[label.lower()] = iri
+    chosen: set[str] = set()
+    for name in wanted:
+        key = name.strip().lower()
+        slug = key.replace(" ", "-")
+        iri = present.get(key) or present.get(slug) or (key if key in present.values() else None)
+        if iri is None:
+            raise UsageError(
+                f"no event of type {name!r} in the graph",
+                hint="Types in the graph: " + ", ".join(sorted(k for k in present if "/" not in k)),
+            )
+        chosen.add(iri)
+    return sorted(chosen)
+
+
+def _labelled(graph: GraphStore, query: str, where: str) -> dict[str, list[Labelled]]:
+    labels: dict[tuple[str, str], list[Term]] = defaultdict(list)
+    for row in graph.select(_PREFIXES + query.replace("#FILTER", where)).dicts():
+        event, entity = _text(row["event"]), _text(row["entity"])
+        if event and entity:
+            bucket = labels[(event, entity)]
+            if row.get("label") is not None:
+                bucket.append(row["label"])  # type: ignore[arg-type]
+    out: dict[str, list[Labelled]] = defaultdict(list)
+    for (event, entity), found in sorted(labels.items()):
+        out[event].append(Labelled(entity, _best_label(found) or _slug(entity) or entity))
+    for items in out.values():
+        items.sort(key=lambda x: (x.label.lower(), x.iri))
+    return out
+
+
+def _participants(graph: GraphStore, where: str) -> dict[str, list[TimelineAgent]]:
+    labels: dict[tuple[str, str], list[Term]] = defaultdict(list)
+    roles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    kinds: dict[tuple[str, str], str] = {}
+    for row in graph.select(_PREFIXES + _PARTICIPANTS.replace("#FILTER", where)).dicts():
+        event, entity = _text(row["event"]), _text(row["entity"])
+        if not (event and entity):
+            continue
+        key = (event, entity)
+        labels.setdefault(key, [])
+        if row.get("label") is not None:
+            labels[key].append(row["label"])  # type: ignore[arg-type]
+        role = _slug(_text(row.get("role")))
+        if role:
+            roles[key].add(role)
+        for kind in ("person", "organization"):
+            if _text(row.get(kind)) == "true":
+                kinds[key] = kind
+    out: dict[str, list[TimelineAgent]] = defaultdict(list)
+    for (event, entity), found in sorted(labels.items()):
+        out[event].append(
+            TimelineAgent(
+                entity,
+                _best_label(found) or entity,
+                kinds.get((event, entity), "agent"),
+                tuple(sorted(roles.get((event, entity), ()), key=_role_order)),
+            )
+        )
+    for items in out.values():
+        items.sort(key=lambda a: (_role_order(a.roles[0]) if a.roles else 99, a.label, a.iri))
+    return out
+
+
+_ROLE_ORDER = (
+    "reporter",
+    "interlocutor",
+    "host",
+    "visitor",
+    "traveller",
+    "participant",
+    "present",
+    "interpreter",
+)
+
+
+def _role_order(role: str) -> int:
+    return _ROLE_ORDER.index(role) if role in _ROLE_ORDER else len(_ROLE_ORDER)
+
+
+def _documents(graph: GraphStore, where: str) -> dict[str, list[TimelineDocument]]:
+    fields: dict[tuple[str, str], dict[str, set[str]]] = {}
+    archive_labels: dict[tuple[str, str], list[Term]] = defaultdict(list)
+    titles: dict[tuple[str, str], list[Term]] = defaultdict(list)
+    for row in graph.select(_PREFIXES + _DOCUMENTS.replace("#FILTER", where)).dicts():
+        event, doc = _text(row["event"]), _text(row["doc"])
+        if not (event and doc):
+            continue
+        key = (event, doc)
+        bucket = fields.setdefault(key, defaultdict(set))
+        for name in ("reference", "archive", "url", "created", "doctype", "format"):
+            value = _text(row.get(name))
+            if value:
+                bucket[name].add(value)
+        if row.get("title") is not None:
+            titles[key].append(row["title"])  # type: ignore[arg-type]
+        if row.get("archiveLabel") is not None:
+            archive_labels[key].append(row["archiveLabel"])  # type: ignore[arg-type]
+    out: dict[str, list[TimelineDocument]] = defaultdict(list)
+    for (event, doc), values in sorted(fields.items()):
+        out[event].append(
+            TimelineDocument(
+                iri=doc,
+                title=_best_label(titles.get((event, doc), [])) or doc,
+                archival_reference=_first(values.get("reference")),
+                archive=_best_label(archive_labels.get((event, doc), [])),
+                url=_first(values.get("url")),
+                created=_first(values.get("created")),
+                document_type=_slug(_first(values.get("doctype"))),
+                source_format=_first(values.get("format")),
+            )
+        )
+    return out
+
+
+# --- small helpers ---------------------------------------------------------------------
+
+
+def _text(term: object) -> str | None:
+    if term is None:
+        return None
+    value = getattr(term, "value", None)
+    return str(value) if value is not None else str(term)
+
+
+def _slug(iri: str | None) -> str | None:
+    """The last path segment of a concept IRI (``…/date-precision/day`` → ``day``)."""
+    if not iri:
+        return None
+    return re.split(r"[/#]", iri.rstrip("/"))[-1]
+
+
+def _first(values: set[str] | None) -> str | None:
+    return min(values) if values else None
+
+
+def _best_label(labels: Sequence[Term]) -> str | None:
+    """English first, then untagged, then any; the smallest string among equals."""
+
+    def rank(term: Term) -> tuple[int, str]:
+        language = getattr(term, "language", None) or ""
+        order = 0 if language.startswith("en") else (1 if not language else 2)
+        return (order, str(getattr(term, "value", term)))
+
+    if not labels:
+        return None
+    best = min(labels, key=rank)
+    return str(getattr(best, "value", best))
+
+
+def _names_archive(reference: str, archive: str) -> bool:
+    """True when the reference already names the archive, in full or by its initials.
+
+    >>> _names_archive("AVP RF, f. 0104", "AVP RF")
+    True
+    >>> _names_archive("f. 0104", "Archive of Foreign Policy of the Russian Federation")
+    False
+    """
+    squeezed = re.sub(r"\W", "", reference.lower())
+    if re.sub(r"\W", "", archive.lower()) in squeezed:
+        return True
+    initials = "".join(w[0] for w in re.split(r"\W+", archive) if w and w[0].isupper())
+    return len(initials) >= 3 and initials.lower() in squeezed
+
+
+@dataclass
+class Timeline:
+    """A selection and its entries, for exports that describe what was selected."""
+
+    selection: TimelineFilter
+    entries: list[TimelineEntry] = field(default_factory=list)
+
+    @property
+    def first(self) -> dt.date | None:
+        return min((e.earliest for e in self.entries), default=None)
+
+    @property
+    def last(self) -> dt.date | None:
+        return max((e.latest for e in self.entries), default=None)
