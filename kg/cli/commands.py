@@ -11,8 +11,12 @@ from kg.cli.app import CliState
 from kg.cli.entities import entities_command
 from kg.cli.evaluate import eval_command
 from kg.cli.export import export_command
+from kg.cli.network import network_command
 from kg.cli.options import BASE_IRI, open_store, pass_state
+from kg.cli.push import push_command
 from kg.cli.render import ingest_summary, progress_printer, validation_report
+from kg.cli.serve import publish_command, serve_command
+from kg.cli.timeline import timeline_command
 from kg.errors import ExitCode, UsageError
 from kg.extract.reference import ReferenceData
 from kg.formats import FORMATS, detect_format
@@ -242,6 +246,11 @@ def register(group: click.Group) -> None:
         validate_command,
         entities_command,
         eval_command,
+        timeline_command,
         export_command,
+        network_command,
+        serve_command,
+        publish_command,
+        push_command,
     ):
         group.add_command(command)

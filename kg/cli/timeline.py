@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import click
+
 from kg.cli.app import CliState
 from kg.errors import UsageError
 from kg.timeline import TimelineFilter
@@ -21,3 +23,9 @@ def export_timeline(
     title: str | None,
 ) -> None:
     raise UsageError(f"timeline exports ({fmt}) are not written yet")
+
+
+@click.command("timeline")
+def timeline_command() -> None:
+    """Show the selected events in date order."""
+    raise UsageError("'kg timeline' is not written yet")
