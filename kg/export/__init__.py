@@ -1,0 +1,1 @@
+"""Timeline and network exports: one module per format, each drawing on :mod:`kg.timeline`."""
