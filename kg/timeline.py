@@ -22,7 +22,6 @@ import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
@@ -30,6 +29,30 @@ from kg.backend import GraphStore
 from kg.errors import UsageError
 from kg.formats import FORMATS
 from kg.sparql import Term, values_block
+from kg.timeline_entry import (
+    Labelled,
+    Timeline,
+    TimelineAgent,
+    TimelineDocument,
+    TimelineEntry,
+    TimelineFilter,
+    _slug,
+    human_date,
+)
+
+__all__ = [
+    "SOURCE_ALIASES",
+    "Labelled",
+    "Timeline",
+    "TimelineAgent",
+    "TimelineDocument",
+    "TimelineEntry",
+    "TimelineFilter",
+    "date_bound",
+    "human_date",
+    "resolve_entity",
+    "select_timeline",
+]
 
 _PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -47,129 +70,6 @@ SOURCE_ALIASES: dict[str, tuple[str, ...]] = {
     "hsg": ("hsg-visits", "hsg-travels"),
     "curated": ("curated-yaml", "curated-csv"),
 }
-
-
-@dataclass(frozen=True)
-class TimelineFilter:
-    """Which events a timeline shows; empty fields do not filter.
-
-    Several values in one field mean "any of them"; different fields must
-    all hold.  Entities are IRIs or names (labels, spelling variants);
-    ``date_from``/``date_to`` are ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
-    """
-
-    persons: tuple[str, ...] = ()
-    organizations: tuple[str, ...] = ()
-    places: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    event_types: tuple[str, ...] = ()
-    date_from: str | None = None
-    date_to: str | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        return self == TimelineFilter()
-
-
-@dataclass(frozen=True)
-class Labelled:
-    """An entity of the graph with the label people read."""
-
-    iri: str
-    label: str
-
-
-@dataclass(frozen=True)
-class TimelineAgent:
-    iri: str
-    label: str
-    kind: str  # "person", "organization" or "agent"
-    roles: tuple[str, ...] = ()  # role slugs: reporter, interlocutor, interpreter, …
-
-
-@dataclass(frozen=True)
-class TimelineDocument:
-    """A document recording an event, with what a citation needs."""
-
-    iri: str
-    title: str
-    archival_reference: str | None = None
-    archive: str | None = None
-    url: str | None = None
-    created: str | None = None
-    document_type: str | None = None  # slug, e.g. record-of-conversation
-    source_format: str | None = None
-
-    @property
-    def citation(self) -> str:
-        """Title, archival reference and archive, as a scholar cites the record.
-
-        >>> TimelineDocument("d", "Record of a Conversation", "AVP RF, f. 0104", "AVP RF").citation
-        '"Record of a Conversation", AVP RF, f. 0104'
-        >>> TimelineDocument("d", "Visit of X", archive="Office of the Historian").citation
-        '"Visit of X", Office of the Historian'
-        """
-        parts = [f'"{self.title}"']
-        if self.archival_reference:
-            parts.append(self.archival_reference)
-        if self.archive and not _names_archive(self.archival_reference or "", self.archive):
-            parts.append(self.archive)
-        return ", ".join(parts)
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    """One event of a timeline with its dates as stored and everything around it."""
-
-    event: str
-    label: str
-    earliest: dt.date
-    latest: dt.date
-    edtf: str | None = None
-    precision: str | None = None  # slug: day, month, year, season, approximate, range
-    wording: str | None = None  # dip:dateText, the source's words
-    event_type: str | None = None  # slug: conversation, visit, …
-    summary: str | None = None
-    part_of: str | None = None  # the event this one is a sub-event of
-    places: tuple[Labelled, ...] = ()
-    topics: tuple[Labelled, ...] = ()
-    participants: tuple[TimelineAgent, ...] = ()
-    documents: tuple[TimelineDocument, ...] = ()
-
-    @property
-    def uncertain(self) -> bool:
-        """True unless the event is known to the day."""
-        return self.earliest != self.latest or (self.precision not in (None, "day"))
-
-    @property
-    def display_date(self) -> str:
-        """The date as people should read it: the wording, else the day or the span.
-
-        >>> e = TimelineEntry("e", "x", dt.date(1961, 5, 19), dt.date(1961, 5, 19))
-        >>> e.display_date
-        '19 May 1961'
-        >>> TimelineEntry("e", "x", dt.date(1961, 5, 1), dt.date(1961, 5, 31)).display_date
-        '1 May 1961 – 31 May 1961'
-        """
-        if self.wording and not re.fullmatch(r"[\d\-/?~.]+", self.wording):
-            return self.wording
-        if self.earliest == self.latest:
-            return human_date(self.earliest)
-        return f"{human_date(self.earliest)} – {human_date(self.latest)}"
-
-    @property
-    def citation(self) -> str:
-        return "; ".join(d.citation for d in self.documents)
-
-
-def human_date(day: dt.date) -> str:
-    """``19 May 1961``.
-
-    >>> human_date(dt.date(1961, 5, 9))
-    '9 May 1961'
-    """
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
 
 
 def date_bound(text: str, *, end: bool) -> dt.date:
@@ -547,13 +447,6 @@ def _text(term: object) -> str | None:
     return str(value) if value is not None else str(term)
 
 
-def _slug(iri: str | None) -> str | None:
-    """The last path segment of a concept IRI (``…/date-precision/day`` → ``day``)."""
-    if not iri:
-        return None
-    return re.split(r"[/#]", iri.rstrip("/"))[-1]
-
-
 def _first(values: set[str] | None) -> str | None:
     return min(values) if values else None
 
@@ -570,34 +463,3 @@ def _best_label(labels: Sequence[Term]) -> str | None:
         return None
     best = min(labels, key=rank)
     return str(getattr(best, "value", best))
-
-
-def _names_archive(reference: str, archive: str) -> bool:
-    """True when the reference already names the archive, in full or by its initials.
-
-    >>> _names_archive("AVP RF, f. 0104", "AVP RF")
-    True
-    >>> _names_archive("f. 0104", "Archive of Foreign Policy of the Russian Federation")
-    False
-    """
-    squeezed = re.sub(r"\W", "", reference.lower())
-    if re.sub(r"\W", "", archive.lower()) in squeezed:
-        return True
-    initials = "".join(w[0] for w in re.split(r"\W+", archive) if w and w[0].isupper())
-    return len(initials) >= 3 and initials.lower() in squeezed
-
-
-@dataclass
-class Timeline:
-    """A selection and its entries, for exports that describe what was selected."""
-
-    selection: TimelineFilter
-    entries: list[TimelineEntry] = field(default_factory=list)
-
-    @property
-    def first(self) -> dt.date | None:
-        return min((e.earliest for e in self.entries), default=None)
-
-    @property
-    def last(self) -> dt.date | None:
-        return max((e.latest for e in self.entries), default=None)

@@ -51,6 +51,13 @@ from kg.timeline import TimelineFilter
     help="html, png, svg: one lane per participant or per topic.",
 )
 @click.option("--title", help="Title of the timeline (default: made from the selection).")
+@click.option(
+    "--layout",
+    type=click.Choice(["kg", "timelinejs"]),
+    default="kg",
+    show_default=True,
+    help="csv: kg's columns, or the columns of TimelineJS's spreadsheet template.",
+)
 @pass_state
 def export_command(
     state: CliState,
@@ -61,6 +68,7 @@ def export_command(
     profile: str,
     lanes: str,
     title: str | None,
+    layout: str,
     **filters: Any,
 ) -> None:
     """Write the selected events as a timeline, or the graph as an RDF dump.
@@ -78,4 +86,4 @@ def export_command(
         return
     if documents or profile != "dip":
         raise UsageError("--document and --profile apply to RDF dumps only")
-    export_timeline(state, fmt, output, selection, lanes=lanes, title=title)
+    export_timeline(state, fmt, output, selection, lanes=lanes, title=title, layout=layout)
