@@ -460,3 +460,16 @@ def test_examples_of_the_format_documentation(tmp_path: Path, bundled: Reference
         extraction = extract(path, bundled)
         assert extraction.problems == []
         assert len(extraction.documents) == 1
+
+
+def test_an_organization_takes_part_as_the_organization(bundled: ReferenceData) -> None:
+    """A participant the authority knows as an organization is not read as a person's name."""
+    extraction = extract(FIXTURES / "organization.yaml", bundled)
+    assert extraction.problems == []
+    (event,) = extraction.documents[0].events
+    oas = AgentRef("organization", "oas", "Organization of American States", True)
+    assert [(p.agent, p.role) for p in event.participations] == [
+        (RUSK, Role.PARTICIPANT),
+        (oas, Role.PARTICIPANT),
+        (oas, Role.HOST),
+    ]

@@ -27,7 +27,7 @@ from kg.extract.edtf import parse_edtf
 from kg.extract.reference import ReferenceData
 from kg.extract.topics import Thesaurus
 from kg.ids import fold, slugify
-from kg.model import Document, Event, Participation, PlaceRef, TopicRef
+from kg.model import AgentRef, Document, Event, Participation, PlaceRef, TopicRef
 from kg.report import Problem, Severity
 from kg.sources.curated import (
     CuratedRead,
@@ -231,7 +231,17 @@ class _Curator:
         position: str | None,
         line: int,
     ) -> Participation:
-        """Resolve a name in the record's context; the builder's problems get ``line``."""
+        """Resolve a name in the record's context; the builder's problems get ``line``.
+
+        A name the authority knows as an organization ("OAS", "the Central
+        Committee of the CPSU") takes part as that organization; any other
+        name is read as a person's.
+        """
+        organization = builder.resolver.organization(name)
+        if organization.status == "resolved" and organization.entity is not None:
+            entity = organization.entity
+            agent = AgentRef("organization", entity.slug, entity.label, True)
+            return Participation(agent, role or Role.PARTICIPANT, position)
         part = builder.participation(name, role or Role.PARTICIPANT, position)
         self.locate(builder, line)
         return part
