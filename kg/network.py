@@ -29,6 +29,7 @@ from enum import Enum
 from typing import IO, Any
 
 import networkx as nx
+from networkx.readwrite.gexf import GEXFWriter
 
 from kg.backend import GraphStore
 from kg.timeline import TimelineEntry, TimelineFilter, select_timeline
@@ -206,9 +207,7 @@ def write_network(
         text.flush()
         text.detach()
     elif fmt is NetworkFormat.GEXF:
-        dynamic = graph.copy()
-        dynamic.graph.update(mode="dynamic", timeformat="date")
-        nx.write_gexf(dynamic, stream, version="1.2draft")
+        _write_gexf(graph, stream)
     elif fmt is NetworkFormat.GRAPHML:
         static = graph.copy()
         for _, data in static.nodes(data=True):
@@ -218,6 +217,23 @@ def write_network(
         nx.write_graphml(static, stream, encoding="utf-8")
     else:
         draw_network(graph, stream, fmt=fmt, title=title, top=top, labelled=labelled)
+
+
+def _write_gexf(graph: nx.Graph, stream: IO[bytes]) -> None:
+    """GEXF in dynamic mode; its ``lastmodifieddate`` is the last meeting, not today.
+
+    networkx stamps the day of writing, which would make the same graph give
+    different files on different days.
+    """
+    dynamic = graph.copy()
+    dynamic.graph.update(mode="dynamic", timeformat="date")
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    writer.add_graph(dynamic)
+    meta = writer.xml.find("meta")
+    last = max((str(d.get("last", "")) for _, d in graph.nodes(data=True)), default="")
+    if meta is not None and last:
+        meta.set("lastmodifieddate", last)
+    writer.write(stream)
 
 
 _KIND_COLOURS = {"person": "#1f6fb2", "organization": "#c0612b", "agent": "#7d8590"}

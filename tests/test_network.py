@@ -68,6 +68,10 @@ def test_gexf_is_dynamic_with_a_spell_per_meeting(files: dict[str, Path]) -> Non
     element = root.find("{http://www.gexf.net/1.2draft}graph")
     assert element is not None
     assert (element.get("mode"), element.get("timeformat")) == ("dynamic", "date")
+    # the date in the header is the last meeting, so the same graph gives the same file
+    meta = root.find("{http://www.gexf.net/1.2draft}meta")
+    assert meta is not None
+    assert meta.get("lastmodifieddate") == max(d["last"] for _, d in graph.nodes(data=True))
 
 
 def test_graphml(files: dict[str, Path]) -> None:
