@@ -294,6 +294,10 @@ def ingest(
     else:
         with KnowledgeGraph.open(store) as graph:
             ingestor.update(graph, files)
+    if ingestor.report.quads_written:  # refresh the VoID/DCAT description in graph/meta
+        from kg.void import refresh_description
+
+        refresh_description(store, base_iri=base_iri)
     ingestor.report.seconds = time.perf_counter() - started
     return ingestor.report
 

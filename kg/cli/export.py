@@ -14,7 +14,7 @@ import click
 
 from kg.cli.app import CliState
 from kg.cli.dumps import DUMP_FORMATS, export_dump
-from kg.cli.options import pass_state, selection_options
+from kg.cli.options import BASE_IRI, pass_state, selection_options
 from kg.cli.timeline import TIMELINE_FORMATS, export_timeline
 from kg.errors import UsageError
 from kg.timeline import TimelineFilter
@@ -43,6 +43,7 @@ from kg.timeline import TimelineFilter
     show_default=True,
     help="Dumps: the vocabulary (kg's own, Simple Event Model, CIDOC-CRM, schema.org).",
 )
+@BASE_IRI
 @click.option(
     "--lanes",
     type=click.Choice(["participant", "topic"]),
@@ -66,6 +67,7 @@ def export_command(
     output: Path | None,
     documents: tuple[str, ...],
     profile: str,
+    base_iri: str,
     lanes: str,
     title: str | None,
     layout: str,
@@ -76,13 +78,18 @@ def export_command(
     \b
     Timelines: timelinejs (TimelineJS3 JSON), csv, ics (iCalendar), html
     (a standalone page), md (a chronology), png, svg (a chart).
-    Dumps: ttl, trig, nq, nt, jsonld, rdfxml; --profile sem|crm|schema maps
-    the data to another vocabulary.  Without selection options a dump holds
-    the whole dataset.
+    Dumps: ttl, trig, nq, nt, jsonld, rdfxml, sorted so that dumps diff well.
+    trig and nq keep the named graphs; ttl, nt, jsonld and rdfxml merge them.
+    Without selection options a dump holds the whole dataset; with them (or
+    --document) the graphs of the matching documents and what they refer to.
+    --profile sem|crm|schema maps the events to another vocabulary (ttl, nt,
+    jsonld, rdfxml only).
     """
     selection = TimelineFilter(**{k: v for k, v in filters.items() if v not in (None, ())})
     if fmt in DUMP_FORMATS:
-        export_dump(state, fmt, output, selection, documents=documents, profile=profile)
+        export_dump(
+            state, fmt, output, selection, documents=documents, profile=profile, base_iri=base_iri
+        )
         return
     if documents or profile != "dip":
         raise UsageError("--document and --profile apply to RDF dumps only")
