@@ -70,3 +70,21 @@ class ResourceError(KgError):
     """A bundled resource (ontology, queries) is missing: the installation is broken."""
 
     default_hint = "Reinstall kg ('pip install --force-reinstall kg')."
+
+
+class RemoteStoreError(StoreError):
+    """A remote SPARQL server cannot be reached, refuses a request or answers nonsense."""
+
+    default_hint = "Check the --store URL (or KG_STORE) and that the SPARQL server is running."
+
+
+class RemoteAuthError(RemoteStoreError):
+    """The server refused the credentials (HTTP 401/403)."""
+
+    default_hint = "Set KG_SPARQL_USER and KG_SPARQL_PASSWORD (or ~/.netrc)."
+
+
+class PushIncompleteError(StoreError):
+    """``kg push`` stopped before every selected graph was copied."""
+
+    default_hint = "Re-run kg push to complete; graphs already pushed are skipped."

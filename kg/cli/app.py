@@ -24,6 +24,8 @@ class CliState:
     verbosity: int
     traceback: bool
     update_endpoint: str | None = None
+    timeout: float | None = None
+    server_timeout: float | None = None
 
 
 class KgGroup(click.Group):
@@ -53,12 +55,43 @@ class KgGroup(click.Group):
     show_default=True,
     help="The store: a directory (embedded store) or an http(s) SPARQL endpoint. Env KG_STORE.",
 )
+@click.option(
+    "--update-endpoint",
+    metavar="URL",
+    envvar="KG_UPDATE_ENDPOINT",
+    help="SPARQL Update endpoint of a remote store (default: the --store URL). "
+    "Env KG_UPDATE_ENDPOINT.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.1),
+    metavar="SECONDS",
+    envvar="KG_SPARQL_TIMEOUT",
+    help="Remote store: how long kg waits for an answer (default 300). Env KG_SPARQL_TIMEOUT.",
+)
+@click.option(
+    "--server-timeout",
+    type=click.FloatRange(min=0.1),
+    metavar="SECONDS",
+    envvar="KG_SPARQL_SERVER_TIMEOUT",
+    help="Remote store: ask the server to stop a query after this long (Virtuoso, Fuseki, "
+    "GraphDB). Env KG_SPARQL_SERVER_TIMEOUT.",
+)
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (repeatable).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
 @click.option("--traceback", is_flag=True, help="Show the Python traceback of a failure.")
 @click.version_option(__version__, "--version", prog_name="kg")
 @click.pass_context
-def cli(ctx: click.Context, store: str, verbose: int, quiet: bool, traceback: bool) -> None:
+def cli(
+    ctx: click.Context,
+    store: str,
+    update_endpoint: str | None,
+    timeout: float | None,
+    server_timeout: float | None,
+    verbose: int,
+    quiet: bool,
+    traceback: bool,
+) -> None:
     """kg: a knowledge graph of diplomatic conversations from archival records.
 
     Ingest records (Wilson Center Digital Archive pages …), then query,
@@ -71,5 +104,10 @@ def cli(ctx: click.Context, store: str, verbose: int, quiet: bool, traceback: bo
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s")
     log.setLevel(level)
     ctx.obj = CliState(
-        store=os.path.expanduser(store), verbosity=-1 if quiet else verbose, traceback=traceback
+        store=os.path.expanduser(store),
+        verbosity=-1 if quiet else verbose,
+        traceback=traceback,
+        update_endpoint=update_endpoint,
+        timeout=timeout,
+        server_timeout=server_timeout,
     )

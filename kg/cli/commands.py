@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kg.backend import is_remote
 from kg.cli.app import CliState
 from kg.cli.entities import entities_command
 from kg.cli.evaluate import eval_command
@@ -60,16 +61,20 @@ def ingest_command(
     unchanged file changes nothing.  Exits with 3 when any document had
     problems (the others are stored).
     """
-    if state.store.startswith(("http://", "https://")):
-        open_store(state)
     progress = progress_printer(enabled=state.verbosity >= 0)
-    report = ingest(
-        Path(state.store),
-        paths,
-        base_iri=base_iri,
-        authority_files=authority_files,
-        progress=progress,
-    )
+    if is_remote(state.store):
+        with open_store(state, read_only=False) as remote:
+            report = ingest(
+                remote, paths, base_iri=base_iri, authority_files=authority_files, progress=progress
+            )
+    else:
+        report = ingest(
+            Path(state.store),
+            paths,
+            base_iri=base_iri,
+            authority_files=authority_files,
+            progress=progress,
+        )
     progress.finish()
     ingest_summary(report, verbosity=state.verbosity)
     if not report.ok:

@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import click
 
-from kg.backend import GraphStore
+from kg.backend import GraphStore, is_remote
 from kg.backend import open_store as open_backend
 from kg.cli.app import CliState
 from kg.namespaces import DEFAULT_BASE_IRI
@@ -25,9 +25,27 @@ BASE_IRI = click.option(
 )
 
 
-def open_store(state: CliState, *, read_only: bool = True) -> GraphStore:
-    """The store named by the global options (a directory or a remote endpoint)."""
-    return open_backend(state.store, read_only=read_only, update_endpoint=state.update_endpoint)
+def open_store(
+    state: CliState, *, read_only: bool = True, location: str | None = None
+) -> GraphStore:
+    """The store named by the global options (a directory or a remote endpoint).
+
+    ``location`` overrides ``--store`` (``kg push --to URL``); the remote
+    options (update endpoint, timeouts) apply to whichever store is remote.
+    """
+    where = location or state.store
+    if not is_remote(where):
+        return open_backend(where, read_only=read_only)
+    from kg.remote import RemoteStore, settings_from_environment
+
+    settings = settings_from_environment(where)
+    if state.timeout is not None:
+        settings.timeout = state.timeout
+    if state.server_timeout is not None:
+        settings.server_timeout = state.server_timeout
+    return RemoteStore.connect(
+        where, update_endpoint=state.update_endpoint, read_only=read_only, settings=settings
+    )
 
 
 def selection_options(command: F) -> F:
