@@ -222,14 +222,12 @@ _TOPICS = """SELECT ?event ?entity ?label WHERE {
   OPTIONAL { ?entity skos:prefLabel|rdfs:label ?label }
 }"""
 
-_PARTICIPANTS = """SELECT ?event ?entity ?label ?role ?person ?organization WHERE {
+_PARTICIPANTS = """SELECT ?event ?entity ?label ?role WHERE {
   #FILTER
   ?event dip:eventType ?type ; dip:participant ?entity .
   OPTIONAL { ?event dip:hasParticipation ?participation .
              ?participation dip:agent ?entity ; dip:role ?role . }
   OPTIONAL { ?entity skos:prefLabel|rdfs:label ?label }
-  BIND (EXISTS { ?entity a dip:Person } AS ?person)
-  BIND (EXISTS { ?entity a dip:Organization } AS ?organization)
 }"""
 
 _DOCUMENTS = """SELECT ?event ?doc ?title ?reference ?archive ?archiveLabel ?url ?created ?doctype
@@ -356,7 +354,6 @@ def _labelled(graph: GraphStore, query: str, where: str) -> dict[str, list[Label
 def _participants(graph: GraphStore, where: str) -> dict[str, list[TimelineAgent]]:
     labels: dict[tuple[str, str], list[Term]] = defaultdict(list)
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)
-    kinds: dict[tuple[str, str], str] = {}
     for row in graph.select(_PREFIXES + _PARTICIPANTS.replace("#FILTER", where)).dicts():
         event, entity = _text(row["event"]), _text(row["entity"])
         if not (event and entity):
@@ -368,22 +365,35 @@ def _participants(graph: GraphStore, where: str) -> dict[str, list[TimelineAgent
         role = _slug(_text(row.get("role")))
         if role:
             roles[key].add(role)
-        for kind in ("person", "organization"):
-            if _text(row.get(kind)) == "true":
-                kinds[key] = kind
     out: dict[str, list[TimelineAgent]] = defaultdict(list)
     for (event, entity), found in sorted(labels.items()):
         out[event].append(
             TimelineAgent(
                 entity,
                 _best_label(found) or entity,
-                kinds.get((event, entity), "agent"),
+                agent_kind(entity),
                 tuple(sorted(roles.get((event, entity), ()), key=_role_order)),
             )
         )
     for items in out.values():
         items.sort(key=lambda a: (_role_order(a.roles[0]) if a.roles else 99, a.label, a.iri))
     return out
+
+
+def agent_kind(iri: str) -> str:
+    """ "person" or "organization" from the IRI kg minted (DESIGN A1), else "agent".
+
+    Read from the IRI rather than ``rdf:type``: asking every server for the
+    type of thousands of agents across the union of all graphs is slow, and
+    servers disagree on how they return ``EXISTS`` (Virtuoso: 1/0).
+
+    >>> agent_kind("https://w3id.org/dipkg/person/castro-ruz-fidel")
+    'person'
+    >>> agent_kind("https://w3id.org/dipkg/organization/oas"), agent_kind("http://e/x")
+    ('organization', 'agent')
+    """
+    match = re.search(r"/(person|organization)/[^/]+$", iri)
+    return match.group(1) if match else "agent"
 
 
 _ROLE_ORDER = (
