@@ -36,6 +36,9 @@ class GraphStore(Protocol):
 
     def remove_graph(self, graph: str) -> None: ...
 
+    def update_quads(self, remove: Sequence[ox.Quad], add: Sequence[ox.Quad]) -> None:
+        """Delete and insert single quads (no blank nodes) in one atomic update."""
+
     def query(
         self,
         sparql: str,

@@ -208,12 +208,6 @@ def _push_description(
         return
     remove = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in theirs]
     try:
-        _replace_quads(target, remove, quads)
+        target.update_quads(remove, quads)
     except KgError as error:
         report.error = error
-
-
-def _replace_quads(target: GraphStore, remove: list[ox.Quad], add: list[ox.Quad]) -> None:
-    update = getattr(target, "update_quads", None)
-    if callable(update):  # a remote store; an embedded target keeps its own description
-        update(remove, add)

@@ -158,6 +158,21 @@ class KnowledgeGraph:
         except OSError as error:
             raise StoreError(f"writing to the store failed: {error}") from error
 
+    def update_quads(self, remove: Sequence[ox.Quad], add: Sequence[ox.Quad]) -> None:
+        """Delete and insert single quads in one transaction (the dataset description)."""
+        parts = []
+        if remove:
+            lines = list(_as_trig([f"{q} ." for q in remove]))
+            parts.append("DELETE DATA {\n" + "\n".join(lines) + "\n}")
+        if add:
+            lines = list(_as_trig([f"{q} ." for q in add]))
+            parts.append("INSERT DATA {\n" + "\n".join(lines) + "\n}")
+        if parts:
+            try:
+                self._store.update(" ;\n".join(parts))
+            except OSError as error:
+                raise StoreError(f"writing to the store failed: {error}") from error
+
     def remove_graph(self, graph: str) -> None:
         with contextlib.suppress(OSError):
             self._store.remove_graph(ox.NamedNode(graph))

@@ -222,12 +222,23 @@ _TOPICS = """SELECT ?event ?entity ?label WHERE {
   OPTIONAL { ?entity skos:prefLabel|rdfs:label ?label }
 }"""
 
-_PARTICIPANTS = """SELECT ?event ?entity ?label ?role WHERE {
+# Participants, their roles and their labels are three small queries rather than one with
+# OPTIONALs: joined in one query, some servers (Virtuoso) multiply the rows a hundredfold.
+_PARTICIPANTS = """SELECT ?event ?entity WHERE {
   #FILTER
   ?event dip:eventType ?type ; dip:participant ?entity .
-  OPTIONAL { ?event dip:hasParticipation ?participation .
-             ?participation dip:agent ?entity ; dip:role ?role . }
-  OPTIONAL { ?entity skos:prefLabel|rdfs:label ?label }
+}"""
+
+_ROLES = """SELECT ?event ?entity ?role WHERE {
+  #FILTER
+  ?event dip:eventType ?type ; dip:hasParticipation ?participation .
+  ?participation dip:agent ?entity ; dip:role ?role .
+}"""
+
+_AGENT_LABELS = """SELECT DISTINCT ?entity ?label WHERE {
+  #FILTER
+  ?event dip:eventType ?type ; dip:participant ?entity .
+  ?entity skos:prefLabel|rdfs:label ?label .
 }"""
 
 _DOCUMENTS = """SELECT ?event ?doc ?title ?reference ?archive ?archiveLabel ?url ?created ?doctype
@@ -352,25 +363,30 @@ def _labelled(graph: GraphStore, query: str, where: str) -> dict[str, list[Label
 
 
 def _participants(graph: GraphStore, where: str) -> dict[str, list[TimelineAgent]]:
-    labels: dict[tuple[str, str], list[Term]] = defaultdict(list)
-    roles: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in graph.select(_PREFIXES + _PARTICIPANTS.replace("#FILTER", where)).dicts():
+    def rows(query: str) -> list[dict[str, Term | None]]:
+        return graph.select(_PREFIXES + query.replace("#FILTER", where)).dicts()
+
+    taking_part: set[tuple[str, str]] = set()
+    for row in rows(_PARTICIPANTS):
         event, entity = _text(row["event"]), _text(row["entity"])
-        if not (event and entity):
-            continue
-        key = (event, entity)
-        labels.setdefault(key, [])
-        if row.get("label") is not None:
-            labels[key].append(row["label"])  # type: ignore[arg-type]
-        role = _slug(_text(row.get("role")))
-        if role:
-            roles[key].add(role)
+        if event and entity:
+            taking_part.add((event, entity))
+    roles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in rows(_ROLES):
+        event, entity, role = _text(row["event"]), _text(row["entity"]), _slug(_text(row["role"]))
+        if event and entity and role:
+            roles[(event, entity)].add(role)
+    labels: dict[str, list[Term]] = defaultdict(list)
+    for row in rows(_AGENT_LABELS):
+        entity, label = _text(row["entity"]), row["label"]
+        if entity and label is not None:
+            labels[entity].append(label)
     out: dict[str, list[TimelineAgent]] = defaultdict(list)
-    for (event, entity), found in sorted(labels.items()):
+    for event, entity in sorted(taking_part):
         out[event].append(
             TimelineAgent(
                 entity,
-                _best_label(found) or entity,
+                _best_label(labels.get(entity, [])) or entity,
                 agent_kind(entity),
                 tuple(sorted(roles.get((event, entity), ()), key=_role_order)),
             )

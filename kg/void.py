@@ -30,7 +30,6 @@ from kg.dumps import DUMP_FORMATS
 from kg.ids import Iris, short_hash
 from kg.namespaces import DEFAULT_BASE_IRI, PREFIXES
 from kg.results import plain
-from kg.store import GraphUpdate
 
 CC0 = "https://creativecommons.org/publicdomain/zero/1.0/"
 PUBLIC_DOMAIN = "https://creativecommons.org/publicdomain/mark/1.0/"
@@ -88,11 +87,17 @@ SOURCES: dict[str, SourceLicence] = {
 _P = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 """
-_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+# Counts look only into kg's own graphs ({base}graph/…, bound as ?graphs): a SPARQL server
+# may hold graphs of its own (Virtuoso's system graphs) in the same dataset.
+_TRIPLES = """SELECT (COUNT(*) AS ?n) WHERE {
+  GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), STR(?graphs))) }"""
 _ENTITIES = """SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {
-  GRAPH ?g { ?s ?p ?o } FILTER (isIRI(?s) && STRSTARTS(STR(?s), STR(?space))) }"""
-_CLASSES = "SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?class } GROUP BY ?class"
-_PROPERTIES = "SELECT ?p (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?p"
+  GRAPH ?g { ?s ?p ?o }
+  FILTER (STRSTARTS(STR(?g), STR(?graphs)) && isIRI(?s) && STRSTARTS(STR(?s), STR(?space))) }"""
+_CLASSES = """SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
+  GRAPH ?g { ?s a ?class } FILTER (STRSTARTS(STR(?g), STR(?graphs))) } GROUP BY ?class"""
+_PROPERTIES = """SELECT ?p (COUNT(*) AS ?n) WHERE {
+  GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), STR(?graphs))) } GROUP BY ?p"""
 _SUBSETS = (
     _P
     + """SELECT ?format (COUNT(*) AS ?n) (COUNT(DISTINCT ?s) AS ?subjects) WHERE {
@@ -136,7 +141,7 @@ def describe_dataset(
     """
     iris = Iris(base_iri)
     d = dataset_iri(iris.base)
-    old = [q.triple for q in graph.quads(iris.graph("meta")) if _in_description(q.subject, d)]
+    old = [q.triple for q in stored_description(graph, base_iri=iris.base)]
     out = _Builder(ox.NamedNode(iris.graph("meta")))
     ds = ox.NamedNode(d)
     out.iri(ds, "rdf:type", "void:Dataset")
@@ -152,14 +157,17 @@ def describe_dataset(
             language="en",
         ),
     )
-    triples = _count(graph, _TRIPLES) - len(old)
+    ours = {"graphs": ox.Literal(iris.graph(""))}
+    triples = _count(graph, _TRIPLES, ours) - len(old)
     out.lit(ds, "void:triples", _integer(triples))
     old_subjects = {t.subject.value for t in old if isinstance(t.subject, ox.NamedNode)}
-    entities = _count(graph, _ENTITIES, {"space": ox.Literal(iris.base)}) - len(old_subjects)
+    entities = _count(graph, _ENTITIES, {**ours, "space": ox.Literal(iris.base)}) - len(
+        old_subjects
+    )
     out.lit(ds, "void:entities", _integer(entities))
     out.lit(ds, "void:uriSpace", ox.Literal(iris.base))
-    classes = _partition(graph, _CLASSES, old, by_class=True)
-    properties = _partition(graph, _PROPERTIES, old, by_class=False)
+    classes = _partition(graph, _CLASSES, old, ours, by_class=True)
+    properties = _partition(graph, _PROPERTIES, old, ours, by_class=False)
     out.lit(ds, "void:classes", _integer(len(classes)))
     out.lit(ds, "void:properties", _integer(len(properties)))
     for kind, counts, link, key in (
@@ -237,15 +245,35 @@ def store_description(
 ) -> int:
     """Replace the description in ``graph/meta`` with a new one; returns its quad count.
 
-    ``graph/meta`` is rewritten as a whole (the store interface replaces
-    whole graphs), keeping every provenance statement as it was.
+    One update removes the old description and inserts the new one; the
+    provenance statements beside it in ``graph/meta`` are not touched.
     """
-    meta = Iris(base_iri).graph("meta")
-    d = dataset_iri(base_iri)
+    old = stored_description(graph, base_iri=base_iri)
     new = describe_dataset(graph, base_iri=base_iri, dumps=dumps, endpoint=endpoint)
-    kept = [q for q in graph.quads(meta) if not _in_description(q.subject, d)]
-    graph.replace_graphs([GraphUpdate(meta, [*kept, *new])])
+    keep = set(old) & set(new)
+    graph.update_quads([q for q in old if q not in keep], [q for q in new if q not in keep])
     return len(new)
+
+
+_STORED = """SELECT ?s ?p ?o WHERE {
+  GRAPH ?meta { ?s ?p ?o }
+  FILTER (?s = ?dataset || STRSTARTS(STR(?s), CONCAT(STR(?dataset), "/")))
+}"""
+
+
+def stored_description(graph: GraphStore, *, base_iri: str = DEFAULT_BASE_IRI) -> list[ox.Quad]:
+    """The description now in ``graph/meta`` (statements about the dataset and its parts)."""
+    meta = ox.NamedNode(Iris(base_iri).graph("meta"))
+    bindings = {"meta": meta, "dataset": ox.NamedNode(dataset_iri(base_iri))}
+    quads = []
+    for s, p, o in graph.select(_STORED, bindings=bindings).rows:
+        if (
+            isinstance(s, ox.NamedNode)
+            and isinstance(p, ox.NamedNode)
+            and isinstance(o, (ox.NamedNode, ox.Literal))
+        ):
+            quads.append(ox.Quad(s, p, o, meta))
+    return quads
 
 
 def refresh_description(
@@ -297,12 +325,17 @@ def _count(graph: GraphStore, query: str, bindings: dict[str, ox.Literal] | None
 
 
 def _partition(
-    graph: GraphStore, query: str, old: list[ox.Triple], *, by_class: bool
+    graph: GraphStore,
+    query: str,
+    old: list[ox.Triple],
+    bindings: dict[str, ox.Literal],
+    *,
+    by_class: bool,
 ) -> dict[str, int]:
     """Entities per class or statements per property, the old description left out."""
     counts = {
         plain(row[0]): int(plain(row[1]))
-        for row in graph.select(query).rows
+        for row in graph.select(query, bindings=bindings).rows
         if isinstance(row[0], ox.NamedNode) and row[1] is not None
     }
     rdf_type = PREFIXES["rdf"] + "type"
