@@ -15,6 +15,10 @@ run:
 	$(KG) validate
 	$(KG) stats
 	$(KG) query chronology
+	mkdir -p out
+	$(KG) export html --from 1961 --to 1963 -o out/timeline-1961-1963.html
+	$(KG) network --source frus --source wilson --source curated -o out/network.png
+	@echo "Open out/timeline-1961-1963.html in a browser; out/network.png is who met whom."
 
 test: test-deps
 	$(PYTHON) -m pip install --quiet -e '.[test]'
