@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -16,7 +14,7 @@ from kg.cli.app import CliState
 from kg.cli.options import open_store
 from kg.dumps import DUMP_FORMATS as _DUMP_FORMATS
 from kg.dumps import DumpSummary, write_dump
-from kg.errors import KgError
+from kg.files import atomic_output
 from kg.namespaces import DEFAULT_BASE_IRI
 from kg.timeline import TimelineFilter
 
@@ -74,26 +72,5 @@ def _destination(output: Path | None) -> Iterator[IO[bytes]]:
         yield stdout
         stdout.flush()
         return
-    folder = output.parent if str(output.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
-    except OSError as error:
-        raise KgError(
-            f"cannot write {output}: {error.strerror or error}",
-            hint="Check that the folder exists and that you may write to it.",
-        ) from error
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            yield stream
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, output)
-    except OSError as error:
-        raise KgError(
-            f"cannot write {output}: {error.strerror or error}",
-            hint="Check the path, the free disk space and that you may write there.",
-        ) from error
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+    with atomic_output(output) as stream:
+        yield stream

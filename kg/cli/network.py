@@ -8,8 +8,6 @@ renamed into place), or to stdout for the text formats.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,8 @@ import click
 
 from kg.cli.app import CliState
 from kg.cli.options import open_store, pass_state, selection_options
-from kg.errors import KgError, UsageError
+from kg.errors import UsageError
+from kg.files import write_atomically
 from kg.network import NetworkFormat, default_title, network_from_store, write_network
 from kg.timeline import TimelineFilter
 
@@ -120,26 +119,6 @@ def network_command(
         write_network(graph, network_format, stream, **options)
         stream.flush()
     else:
-        _write_file(output, lambda s: write_network(graph, network_format, s, **options))
+        write_atomically(output, lambda s: write_network(graph, network_format, s, **options))
     if state.verbosity >= 0:
         click.echo(f"{default_title(graph)}.", err=True)
-
-
-def _write_file(output: Path, write: Any) -> None:
-    """Write through a temporary file beside ``output``, renamed into place on success."""
-    temporary: str | None = None
-    try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{output.name}.", suffix=".tmp", dir=output.parent
-        )
-        with os.fdopen(handle, "wb") as stream:
-            write(stream)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, output)
-    except OSError as error:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
-        raise KgError(
-            f"cannot write {output}: {error.strerror or error}",
-            hint="Check that the folder exists and is writable.",
-        ) from error

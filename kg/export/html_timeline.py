@@ -18,8 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -27,6 +25,7 @@ from typing import Any
 
 from kg import __version__
 from kg.errors import KgError, UsageError
+from kg.files import write_atomically
 from kg.timeline import Timeline, TimelineEntry, TimelineFilter, human_date
 
 LANE_MODES = ("participant", "topic")
@@ -280,20 +279,4 @@ def write_html_timeline(timeline: Timeline, output: Path, *, lanes: str, title: 
     when the file cannot be written.
     """
     page = render_html_timeline(timeline, lanes=lanes, title=title)
-    output = Path(output)
-    temporary: str | None = None
-    try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{output.name}.", suffix=".tmp", dir=output.parent
-        )
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(page)
-        os.chmod(temporary, 0o644)  # a page is for reading; mkstemp makes it private
-        os.replace(temporary, output)
-    except OSError as error:
-        if temporary is not None and os.path.exists(temporary):
-            os.unlink(temporary)
-        raise KgError(
-            f"cannot write {output}: {error.strerror or error}",
-            hint="Check that the folder exists and is writable.",
-        ) from error
+    write_atomically(Path(output), lambda stream: stream.write(page.encode("utf-8")))
