@@ -14,7 +14,6 @@ do not stop on one that happens to be empty.
 from __future__ import annotations
 
 import json
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +21,9 @@ import click
 
 from kg.cli.app import CliState
 from kg.cli.options import open_store, pass_state, selection_options
-from kg.errors import KgError, UsageError
+from kg.errors import UsageError
 from kg.export.common import agent_text, timeline_jsonable, timeline_title
+from kg.files import write_atomically
 from kg.timeline import Timeline, TimelineEntry, TimelineFilter, select_timeline
 
 TIMELINE_FORMATS = ("timelinejs", "csv", "ics", "html", "md", "png", "svg")
@@ -115,37 +115,20 @@ def _report_selection(state: CliState, timeline: Timeline, fmt: str) -> None:
 
 
 def _export_html(timeline: Timeline, output: Path | None, *, lanes: str, title: str | None) -> None:
-    from kg.export.html_timeline import write_html_timeline
+    from kg.export.html_timeline import render_html_timeline
 
-    heading = timeline_title(timeline, title)
-
-    if output is not None:
-        _guard_write(lambda: write_html_timeline(timeline, output, lanes=lanes, title=heading))
-        return
-    with tempfile.TemporaryDirectory(prefix="kg-html-") as folder:
-        page = Path(folder) / "timeline.html"
-        write_html_timeline(timeline, page, lanes=lanes, title=heading)
-        _write(page.read_bytes(), None)
+    page = render_html_timeline(timeline, lanes=lanes, title=timeline_title(timeline, title))
+    _write(page.encode("utf-8"), output)
 
 
 def _write(data: bytes, output: Path | None) -> None:
+    """To stdout, or to ``output`` through a temporary file renamed into place."""
     if output is None:
         stream = click.get_binary_stream("stdout")
         stream.write(data)
         stream.flush()
         return
-    _guard_write(lambda: output.write_bytes(data))
-
-
-def _guard_write(action: Any) -> None:
-    try:
-        action()
-    except OSError as error:
-        name = getattr(error, "filename", None) or "the output file"
-        raise KgError(
-            f"cannot write {name}: {error.strerror or error}",
-            hint="Check that the folder of -o exists and is writable.",
-        ) from error
+    write_atomically(output, lambda stream: stream.write(data))
 
 
 # --- kg timeline -----------------------------------------------------------------------
