@@ -26,79 +26,22 @@ blocks to take large inserts, and its ``timeout`` parameter is in ms.
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from typing import IO, Any
 
 import pyoxigraph as ox
 
 from kg.errors import QueryError, RemoteStoreError, StoreError
-from kg.remote_http import Credentials, HttpSettings, Response, Transport
+from kg.remote_dialects import DIALECTS, Dialect, detect_dialect
+from kg.remote_http import Credentials, HttpSettings, Transport
+from kg.remote_results import parse_results, parse_triples
 from kg.sparql import Term, bind
 from kg.store import GraphUpdate, QueryResult, SelectResult
 
 JSON_RESULTS = "application/sparql-results+json"
 GRAPH_RESULTS = "application/n-triples, text/turtle;q=0.8, application/rdf+xml;q=0.5"
 DIP = "https://w3id.org/dipkg/ontology#"
-
-
-@dataclass(frozen=True)
-class Dialect:
-    """What differs between SPARQL servers, as far as kg is concerned."""
-
-    name: str
-    #: URL parameters that make the default graph the union of all named graphs.
-    union_params: Mapping[str, str] = field(default_factory=dict)
-    #: Quads per update request, and triples per ``GRAPH`` block inside it.
-    batch_quads: int = 20000
-    block_triples: int = 2000
-    #: Text put before an update without blank nodes (Virtuoso: compile big inserts).
-    update_prefix: str = ""
-    #: Graphs of the server itself, never shown as kg's.
-    system_graphs: tuple[str, ...] = ()
-    #: Rows per page when reading quads (below the server's result cap).
-    page_rows: int = 10000
-    #: The server-side timeout parameter for a number of seconds.
-    timeout_param: Callable[[float], dict[str, str]] | None = None
-
-
-def _seconds(name: str) -> Callable[[float], dict[str, str]]:
-    return lambda s: {name: str(max(1, round(s)))}
-
-
-DIALECTS: dict[str, Dialect] = {
-    "virtuoso": Dialect(
-        "virtuoso",
-        update_prefix="define sql:big-data-const 1 ",
-        system_graphs=(
-            "http://www.openlinksw.com/schemas/virtrdf#",
-            "http://www.w3.org/ns/ldp#",
-            "http://localuriqaserver/sparql",
-            "http://www.w3.org/2002/07/owl#",
-        ),
-        timeout_param=lambda s: {"timeout": str(max(1, round(s * 1000)))},
-    ),
-    "oxigraph": Dialect("oxigraph", union_params={"union-default-graph": ""}, batch_quads=20000),
-    "fuseki": Dialect("fuseki", timeout_param=_seconds("timeout")),
-    "graphdb": Dialect("graphdb", timeout_param=_seconds("timeout")),
-    "generic": Dialect("generic"),
-}
-
-
-def detect_dialect(server_header: str) -> Dialect:
-    """The dialect for a ``Server`` response header.
-
-    >>> detect_dialect("Virtuoso/07.20.3229 (Linux) x86_64-pc-linux-gnu").name
-    'virtuoso'
-    >>> detect_dialect("Oxigraph/0.5.13").name, detect_dialect("nginx").name
-    ('oxigraph', 'generic')
-    """
-    header = server_header.lower()
-    for name in ("virtuoso", "oxigraph", "fuseki", "graphdb"):
-        if name in header:
-            return DIALECTS[name]
-    return DIALECTS["generic"]
 
 
 class RemoteStore:
@@ -142,7 +85,7 @@ class RemoteStore:
         settings = settings or settings_from_environment(endpoint)
         transport = Transport(endpoint, update_endpoint or endpoint, settings)
         response = transport.query("ASK {}", accept=JSON_RESULTS)
-        _parse_results(response, endpoint)
+        parse_results(response, endpoint)
         name = dialect or os.environ.get("KG_SPARQL_SERVER", "").strip().lower()
         if name and name not in DIALECTS:
             raise RemoteStoreError(
@@ -274,9 +217,9 @@ class RemoteStore:
         params = self.dialect.union_params if union_default_graph else {}
         if _is_graph_query(text):
             response = self.transport.query(text, accept=GRAPH_RESULTS, params=params)
-            return _parse_triples(response, self.endpoint)
+            return parse_triples(response, self.endpoint)
         response = self.transport.query(text, accept=JSON_RESULTS, params=params)
-        return _parse_results(response, self.endpoint)
+        return parse_results(response, self.endpoint)
 
     def select(self, sparql: str, *, bindings: Mapping[str, Term] | None = None) -> SelectResult:
         result = self.query(sparql, bindings=bindings)
@@ -454,46 +397,6 @@ def _is_graph_query(text: str) -> bool:
     probe = SPARQLWrapper("http://localhost/")
     probe.setQuery(text)
     return probe.queryType in (CONSTRUCT, DESCRIBE)
-
-
-#: Virtuoso names blank nodes "nodeID://b123", which is no blank node label.
-_VIRTUOSO_BNODE = re.compile(rb'("type":\s*"bnode",\s*"value":\s*")nodeID://')
-
-#: Virtuoso writes stored xsd:boolean values as 1/0; the canonical form is true/false.
-_BOOLEAN = re.compile(
-    rb'("datatype":\s*"http://www.w3.org/2001/XMLSchema#boolean",\s*"value":\s*")([01])(?=")'
-)
-
-
-def _parse_results(response: Response, endpoint: str) -> SelectResult | bool:
-    body = _VIRTUOSO_BNODE.sub(rb"\1", response.body)
-    body = _BOOLEAN.sub(lambda m: m.group(1) + (b"true" if m.group(2) == b"1" else b"false"), body)
-    try:
-        parsed: Any = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        if isinstance(parsed, ox.QueryBoolean):
-            return bool(parsed)
-        variables = [v.value for v in parsed.variables]
-        rows = [[solution[i] for i in range(len(variables))] for solution in parsed]
-    except (SyntaxError, ValueError, OSError) as error:
-        raise _malformed(endpoint, response, error) from error
-    return SelectResult(variables, rows)
-
-
-def _parse_triples(response: Response, endpoint: str) -> list[ox.Triple]:
-    media = response.content_type.split(";")[0].strip().lower()
-    fmt = ox.RdfFormat.from_media_type(media) or ox.RdfFormat.N_TRIPLES
-    try:
-        return [q.triple if isinstance(q, ox.Quad) else q for q in ox.parse(response.body, fmt)]
-    except (SyntaxError, ValueError, OSError) as error:
-        raise _malformed(endpoint, response, error) from error
-
-
-def _malformed(endpoint: str, response: Response, error: Exception) -> RemoteStoreError:
-    kind = response.content_type or "no content type"
-    return RemoteStoreError(
-        f"malformed response from {endpoint} ({kind}): {error}",
-        hint="Check that the URL is a SPARQL endpoint (not a web page or a proxy's error page).",
-    )
 
 
 def _rows_to_quads(rows: Sequence[Sequence[Term | None]]) -> Iterator[ox.Quad]:
