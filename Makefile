@@ -42,3 +42,4 @@ pytest:
 benchmark:
 	PYTHONPATH=. $(PYTHON) tests/benchmarks/bench_ingest.py
 	PYTHONPATH=. $(PYTHON) tests/benchmarks/bench_hsg.py
+	PYTHONPATH=. $(PYTHON) tests/benchmarks/bench_html_timeline.py
