@@ -180,3 +180,24 @@ def test_bad_inputs_each_get_one_line_and_the_rest_is_stored(tmp_path: Path) -> 
     assert stats["classes"]["Conversation"] == 2
     code, _, _ = run("--store", store, "validate")
     assert code == 0
+
+
+@pytest.mark.parametrize(
+    ("command", "patched", "message"),
+    [
+        (["stats"], "compute_stats", "Interrupted."),
+        (["ingest", "x"], "ingest", "Interrupted; every batch written so far is complete."),
+    ],
+)
+def test_ctrl_c_exits_130_and_says_what_is_left(
+    store: str, monkeypatch: pytest.MonkeyPatch, command: list[str], patched: str, message: str
+) -> None:
+    import kg.cli.commands
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(kg.cli.commands, patched, interrupted)
+    result = CliRunner().invoke(cli, ["--store", store, *command])
+    assert result.exit_code == 130
+    assert result.stderr.strip().splitlines()[-1] == message

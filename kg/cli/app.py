@@ -28,6 +28,14 @@ class CliState:
     server_timeout: float | None = None
 
 
+#: What Ctrl-C leaves behind, for the commands where that needs saying.
+_INTERRUPTED = {
+    "ingest": "Interrupted; every batch written so far is complete.",
+    "push": "Interrupted; every graph pushed so far is complete. Run kg push again to finish.",
+    "serve": "Stopped.",
+}
+
+
 class KgGroup(click.Group):
     """Renders :class:`KgError` as ``Error:``/``Hint:`` with its exit code."""
 
@@ -42,7 +50,8 @@ class KgGroup(click.Group):
             click.echo(f"Hint: {error.hint}", err=True)
             ctx.exit(int(error.exit_code))
         except KeyboardInterrupt:
-            click.echo("Interrupted; every batch written so far is complete.", err=True)
+            message = _INTERRUPTED.get(ctx.invoked_subcommand or "", "Interrupted.")
+            click.echo(message, err=True)
             ctx.exit(int(ExitCode.INTERRUPTED))
 
 
