@@ -229,10 +229,21 @@ def _event_summary(description: Description, extras: Extras, linker: Linker) -> 
     return out
 
 
+def _participation_order(node: object) -> tuple[int, str]:
+    """``…/participation/2`` after ``…/participation/1`` (the record's order), not as text.
+
+    >>> sorted(["e/participation/10", "e/participation/2"], key=_participation_order)
+    ['e/participation/2', 'e/participation/10']
+    """
+    text = _text(node)
+    number = text.rsplit("/", 1)[-1]
+    return (int(number) if number.isdigit() else 0, text)
+
+
 def _participants(description: Description, linker: Linker) -> str:
     labels = description.labels
     rows, seen = [], set()
-    for node in description.values(DIP_IRI + "hasParticipation"):
+    for node in sorted(description.values(DIP_IRI + "hasParticipation"), key=_participation_order):
         if not isinstance(node, ox.NamedNode):
             continue
         agents = description.values(DIP_IRI + "agent", node.value)
