@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from click.testing import CliRunner
+from synthetic_timeline import synthetic
 
 from kg.backend import open_store
 from kg.cli import cli
@@ -22,10 +23,7 @@ from kg.errors import UsageError
 from kg.export.html_timeline import render_html_timeline, write_html_timeline
 from kg.ingest import ingest
 from kg.timeline import (
-    Labelled,
     Timeline,
-    TimelineAgent,
-    TimelineDocument,
     TimelineEntry,
     TimelineFilter,
     select_timeline,
@@ -177,32 +175,6 @@ def test_table_of_events_selects_in_the_chart(
     assert CITATION in page.inner_text("#kg-details")
     assert problems == []
     page.close()
-
-
-def synthetic(count: int) -> list[TimelineEntry]:
-    """``count`` events over 40 years: people, topics, exact days and uncertain spans."""
-    people = [TimelineAgent(f"https://e/person/{i}", f"Person {i}", "person") for i in range(60)]
-    topics = [Labelled(f"https://e/topic/{i}", f"Topic {i}") for i in range(20)]
-    start = dt.date(1950, 1, 1)
-    entries = []
-    for i in range(count):
-        day = start + dt.timedelta(days=(i * 7919) % 14600)
-        length = (0, 0, 0, 2, 30)[i % 5]
-        entries.append(
-            TimelineEntry(
-                f"https://e/event/{i}",
-                f"Conversation number {i}",
-                day,
-                day + dt.timedelta(days=length),
-                edtf=day.isoformat(),
-                precision="day" if length == 0 else "range",
-                event_type=("conversation", "meeting", "visit")[i % 3],
-                topics=(topics[i % 20],),
-                participants=(people[i % 60], people[(i * 7 + 1) % 60]),
-                documents=(TimelineDocument(f"https://e/doc/{i}", f"Record {i}", f"f. {i}"),),
-            )
-        )
-    return entries
 
 
 def test_ten_thousand_events_render_without_errors(browser: Browser, tmp_path: Path) -> None:

@@ -16,10 +16,10 @@ zooms in).  A frame under 16 ms keeps 60 frames per second.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import platform
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -27,48 +27,15 @@ from pathlib import Path
 from kg import __version__
 from kg.export.html_timeline import write_html_timeline
 from kg.timeline import (
-    Labelled,
     Timeline,
-    TimelineAgent,
-    TimelineDocument,
-    TimelineEntry,
     TimelineFilter,
 )
 
 CHROMIUM = "/usr/bin/chromium"
 RESULTS = Path(__file__).parent / "results" / "html_timeline.json"
 
-
-def synthetic(count: int) -> list[TimelineEntry]:
-    people = [TimelineAgent(f"https://e/person/{i}", f"Person {i}", "person") for i in range(60)]
-    topics = [Labelled(f"https://e/topic/{i}", f"Topic {i}") for i in range(20)]
-    start = dt.date(1950, 1, 1)
-    entries = []
-    for i in range(count):
-        day = start + dt.timedelta(days=(i * 7919) % 14600)
-        length = (0, 0, 0, 2, 30)[i % 5]
-        entries.append(
-            TimelineEntry(
-                f"https://e/event/{i}",
-                f"Conversation number {i} between Person {i % 60} and Person {(i * 7 + 1) % 60}",
-                day,
-                day + dt.timedelta(days=length),
-                edtf=day.isoformat(),
-                precision="day" if length == 0 else "range",
-                event_type=("conversation", "meeting", "visit")[i % 3],
-                topics=(topics[i % 20],),
-                participants=(people[i % 60], people[(i * 7 + 1) % 60]),
-                documents=(
-                    TimelineDocument(
-                        f"https://e/doc/{i}",
-                        f"Record of conversation {i}",
-                        f"AVP RF, f. {i % 400}, op. {i % 30}, d. {i % 7}, l. {i}",
-                        url=f"https://example.org/record/{i}",
-                    ),
-                ),
-            )
-        )
-    return entries
+sys.path.insert(0, str(Path(__file__).parents[1]))  # the tests folder: the shared data
+from synthetic_timeline import synthetic  # noqa: E402
 
 
 def main() -> None:
