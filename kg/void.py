@@ -132,16 +132,21 @@ def describe_dataset(
     base_iri: str = DEFAULT_BASE_IRI,
     dumps: Sequence[tuple[str, str]] = (),
     endpoint: str | None = None,
+    stored: Sequence[ox.Quad] | None = None,
 ) -> list[ox.Quad]:
     """The VoID/DCAT description of the store, as quads in ``{base}graph/meta``.
 
     ``dumps`` are ``(format, download URL)`` pairs, the format a name of
     :data:`kg.dumps.DUMP_FORMATS` (or a media type); ``endpoint`` is the
-    SPARQL endpoint URL.  Both appear only when given.
+    SPARQL endpoint URL.  Both appear only when given.  ``stored`` is the
+    description already in the store (read here when not given), which the
+    counts leave out.
     """
     iris = Iris(base_iri)
     d = dataset_iri(iris.base)
-    old = [q.triple for q in stored_description(graph, base_iri=iris.base)]
+    if stored is None:
+        stored = stored_description(graph, base_iri=iris.base)
+    old = [q.triple for q in stored]
     out = _Builder(ox.NamedNode(iris.graph("meta")))
     ds = ox.NamedNode(d)
     out.iri(ds, "rdf:type", "void:Dataset")
@@ -249,7 +254,7 @@ def store_description(
     provenance statements beside it in ``graph/meta`` are not touched.
     """
     old = stored_description(graph, base_iri=base_iri)
-    new = describe_dataset(graph, base_iri=base_iri, dumps=dumps, endpoint=endpoint)
+    new = describe_dataset(graph, base_iri=base_iri, dumps=dumps, endpoint=endpoint, stored=old)
     keep = set(old) & set(new)
     graph.update_quads([q for q in old if q not in keep], [q for q in new if q not in keep])
     return len(new)
