@@ -26,7 +26,7 @@ from typing import Any
 from kg import __version__
 from kg.errors import KgError, UsageError
 from kg.files import write_atomically
-from kg.timeline import Timeline, TimelineEntry, TimelineFilter, human_date
+from kg.timeline import Timeline, TimelineEntry, human_date
 
 LANE_MODES = ("participant", "topic")
 
@@ -112,32 +112,6 @@ def timeline_payload(timeline: Timeline, *, lanes: str, title: str) -> dict[str,
     }
 
 
-def selection_text(selection: TimelineFilter) -> str:
-    """The selection in words, for the page's subtitle.
-
-    >>> selection_text(TimelineFilter(persons=("Fidel Castro",), date_from="1961"))
-    'person Fidel Castro; from 1961'
-    >>> selection_text(TimelineFilter())
-    'all events'
-    """
-    parts: list[str] = []
-    for name, values in (
-        ("person", selection.persons),
-        ("organization", selection.organizations),
-        ("place", selection.places),
-        ("topic", selection.topics),
-        ("source", selection.sources),
-        ("type", selection.event_types),
-    ):
-        if values:
-            parts.append(f"{name} {' or '.join(values)}")
-    if selection.date_from:
-        parts.append(f"from {selection.date_from}")
-    if selection.date_to:
-        parts.append(f"to {selection.date_to}")
-    return "; ".join(parts) or "all events"
-
-
 def _asset(name: str) -> str:
     try:
         return resources.files("kg.export").joinpath("assets", name).read_text(encoding="utf-8")
@@ -199,7 +173,7 @@ def render_html_timeline(timeline: Timeline, *, lanes: str, title: str) -> str:
         span = f", {human_date(timeline.first)} – {human_date(timeline.last)}"
     subtitle = (
         f"{count} event{'s' if count != 1 else ''}{span}. "
-        f"Selection: {selection_text(timeline.selection)}."
+        f"Selection: {timeline.selection.describe()}."
     )
     lane_options = "".join(
         f'<option value="{m}"{" selected" if m == lanes else ""}>{m}</option>' for m in LANE_MODES
