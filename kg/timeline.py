@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from kg.backend import GraphStore
+from kg.results import plain
 from kg.sparql import Term
 from kg.timeline_entry import (
     Labelled,
@@ -278,11 +279,9 @@ def _documents(graph: GraphStore, where: str) -> dict[str, list[TimelineDocument
 # --- small helpers ---------------------------------------------------------------------
 
 
-def _text(term: object) -> str | None:
-    if term is None:
-        return None
-    value = getattr(term, "value", None)
-    return str(value) if value is not None else str(term)
+def _text(term: Term | None) -> str | None:
+    """The term's value as text (:func:`kg.results.plain`), None for an unbound variable."""
+    return plain(term) if term is not None else None
 
 
 def _first(values: set[str] | None) -> str | None:
