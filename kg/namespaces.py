@@ -122,6 +122,9 @@ PREFIXES: dict[str, str] = {
     "wd": str(WD),
 }
 
+#: The prefix table as a SPARQL prologue, for queries written with its prefixes.
+SPARQL_PROLOGUE = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+
 #: Concept schemes kept under ``{base}topic/{scheme}/``.
 CONCEPT_SCHEMES = (
     "role",

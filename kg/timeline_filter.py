@@ -18,16 +18,13 @@ import pyoxigraph as ox
 from kg.backend import GraphStore
 from kg.errors import UsageError
 from kg.formats import FORMATS
+from kg.namespaces import SPARQL_PROLOGUE
 from kg.results import plain
 from kg.sparql import values_block
 from kg.timeline_entry import TimelineFilter, _slug
 
-PREFIXES = """PREFIX dip: <https://w3id.org/dipkg/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-"""
+#: The prefixes the timeline's queries use (the project's one prefix table).
+PREFIXES = SPARQL_PROLOGUE
 
 #: Source names people type, and the formats each stands for.
 SOURCE_ALIASES: dict[str, tuple[str, ...]] = {

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from kg.backend import GraphStore
-from kg.namespaces import PREFIXES
+from kg.namespaces import PREFIXES, SPARQL_PROLOGUE
 from kg.sparql import Term, values_block
 from kg.store import SelectResult
 
@@ -29,7 +29,7 @@ RESOURCE_TYPES = ("event", "document", "person", "organization", "place", "topic
 _PUBLISHED = re.compile(r"(?:event|document|person|organization|place)/[^/#?]+|topic/[^#?]+")
 RDF_TYPE = PREFIXES["rdf"] + "type"
 
-_PREFIXES = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+_PREFIXES = SPARQL_PROLOGUE
 
 _OUTGOING = "CONSTRUCT { ?iri ?p ?o } WHERE { ?iri ?p ?o }"
 # Sub-resources are fetched by a second query with their IRIs in VALUES: pyoxigraph would
